@@ -1,0 +1,90 @@
+//! `opslings run [NAME]`, and `opslings` alone: check an exercise and show the verdict.
+
+use std::{io::Write, process::ExitCode};
+
+use anyhow::Result;
+
+use crate::{App, exercise::Exercise, state::StateFile, term};
+
+/// `opslings` with no command: welcome a new student, then check the current exercise.
+pub fn current(app: &App, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut state = app.state()?;
+    if !state.state.welcomed {
+        writeln!(out, "{}\n", app.set.welcome_message.trim_end())?;
+        state.state.welcomed = true;
+        state.save()?;
+    }
+    let Some(exercise) = state.current(&app.set) else {
+        writeln!(out, "{}", app.set.final_message.trim_end())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    check_and_show(app, &mut state, exercise, out)
+}
+
+/// `opslings run [NAME]`.
+pub fn named(app: &App, name: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut state = app.state()?;
+    let exercise = app.resolve(name, &state)?;
+    check_and_show(app, &mut state, exercise, out)
+}
+
+fn check_and_show(
+    app: &App,
+    state: &mut StateFile,
+    exercise: &Exercise,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let term = &app.term;
+    let position = app.set.position(exercise.name()).unwrap_or(0) + 1;
+    writeln!(
+        out,
+        "{} {position}/{}: {} ({})\n{}\n",
+        term.strong("Exercise"),
+        app.set.exercises.len(),
+        term.strong(exercise.name()),
+        exercise.info.topic,
+        term.file_link(&app.workbook.root, &exercise.main_file()),
+    )?;
+    let report = app.check(exercise)?;
+    term::write_report(out, term, exercise.name(), &report)?;
+    writeln!(out)?;
+    if !report.verdict.passed() {
+        writeln!(
+            out,
+            "{}",
+            term::progress_bar(term, state.solved(&app.set), app.set.exercises.len(), 30)
+        )?;
+        writeln!(
+            out,
+            "Edit {}, save, and run `{}` again. Stuck? `{} hint` shows a hint.",
+            exercise.main_file(),
+            app.invoke.trim_end_matches(" --"),
+            app.invoke
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+
+    let next = state.complete(&app.set, exercise.name());
+    state.save()?;
+    writeln!(
+        out,
+        "{}",
+        term::progress_bar(term, state.solved(&app.set), app.set.exercises.len(), 30)
+    )?;
+    writeln!(
+        out,
+        "A model solution is in {}: compare it with yours.",
+        term.file_link(&app.workbook.root, &exercise.solution_dir())
+    )?;
+    match next {
+        Some(next) => writeln!(
+            out,
+            "Next: {} ({}). Run `{}` to check it.",
+            term.strong(next.name()),
+            next.main_file(),
+            app.invoke.trim_end_matches(" --")
+        )?,
+        None => writeln!(out, "\n{}", app.set.final_message.trim_end())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

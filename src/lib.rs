@@ -1,0 +1,107 @@
+//! opslings: exercises on operations and reliability engineering, and the runner that checks
+//! them against hidden tests.
+
+pub mod check;
+pub mod cli;
+mod commands;
+pub mod course;
+pub mod exercise;
+pub mod info;
+pub mod state;
+pub mod term;
+pub mod workbook;
+
+use std::{io::Write, path::Path, process::ExitCode};
+
+use anyhow::{Context, Result};
+
+use crate::{
+    check::{Cancel, CheckReport, Job},
+    cli::{Cli, ColorChoice, Command},
+    course::Course,
+    exercise::{Exercise, ExerciseSet},
+    state::StateFile,
+    term::Term,
+    workbook::Workbook,
+};
+
+/// The checked configuration every command works from.
+pub struct App {
+    pub set: ExerciseSet,
+    pub workbook: Workbook,
+    pub term: Term,
+    /// How the student starts opslings, for the commands suggested in messages.
+    pub invoke: &'static str,
+}
+
+impl App {
+    pub fn new(course_dir: Option<&Path>, term: Term, cwd: &Path) -> Result<Self> {
+        let course = match course_dir {
+            Some(dir) => Course::from_dir(dir)?,
+            None => Course::embedded(),
+        };
+        let set = ExerciseSet::load(course)?;
+        let workbook = Workbook::find(cwd)?;
+        // `cargo run` sets CARGO_PKG_NAME for the program it runs.
+        let invoke = if std::env::var_os("CARGO_PKG_NAME").is_some_and(|n| n == "opslings") {
+            "cargo run --"
+        } else {
+            "opslings"
+        };
+        Ok(Self {
+            set,
+            workbook,
+            term,
+            invoke,
+        })
+    }
+
+    pub fn state(&self) -> Result<StateFile> {
+        StateFile::load(&self.workbook.root)
+    }
+
+    /// The exercise named, or the one the student is on.
+    pub fn resolve(&self, name: Option<&str>, state: &StateFile) -> Result<&Exercise> {
+        match name {
+            Some(name) => self.set.find(name),
+            None => state.current(&self.set).with_context(|| {
+                format!(
+                    "Every exercise is done: name one (`{} list` shows them)",
+                    self.invoke
+                )
+            }),
+        }
+    }
+
+    /// Checks the student's version of an exercise.
+    pub fn check(&self, exercise: &Exercise) -> Result<CheckReport> {
+        let job = Job {
+            exercise,
+            root: &self.workbook.root,
+            src: self.workbook.src(exercise),
+            build: self.workbook.build_dir(exercise),
+            color: self.term.color,
+        };
+        let report = check::check(&job, &Cancel::default())?;
+        Ok(report.expect("nothing cancels a one-off check"))
+    }
+}
+
+/// Runs the command line; the exit code is 0 on success, 1 when a check did not pass.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    let term = Term::detect(match cli.color {
+        ColorChoice::Auto => None,
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+    });
+    let cwd = std::env::current_dir().context("Failed to read the current folder")?;
+    let app = App::new(cli.course.as_deref(), term, &cwd)?;
+    match cli.command {
+        None => commands::run::current(&app, out),
+        Some(Command::Run { name }) => commands::run::named(&app, name.as_deref(), out),
+        Some(Command::Hint { name, all }) => commands::hint::run(&app, name.as_deref(), all, out),
+        Some(Command::List { json }) => commands::list::run(&app, json, out),
+        Some(Command::Reset { name }) => commands::reset::run(&app, &name, out),
+        Some(Command::Explain { topic }) => commands::explain::run(&app, topic.as_deref(), out),
+    }
+}
