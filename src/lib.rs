@@ -9,6 +9,7 @@ pub mod exercise;
 pub mod info;
 pub mod state;
 pub mod term;
+pub mod verify;
 pub mod workbook;
 
 use std::{io::Write, path::Path, process::ExitCode};
