@@ -1,0 +1,61 @@
+//! # intro1: edit, save, read the verdict
+//!
+//! Welcome to opslings. Every exercise is a small Rust library like this one. Keep `opslings`
+//! running in a terminal (start it with `cargo run`), open this file in your editor, change it
+//! and save: opslings compiles the crate, runs hidden tests against it and shows the verdict,
+//! which is either compiler errors, the failing tests with their messages, or a pass. On a pass it
+//! moves on to the next exercise. Stuck? Press `h` for a hint; each press shows one more.
+//!
+//! ## The task
+//!
+//! A load balancer probes each backend's health endpoint and routes traffic only to backends
+//! that can serve it. [`classify`] turns one probe into a [`Health`]; [`in_rotation`] says
+//! whether a backend in that state keeps receiving traffic.
+//!
+//! This file does not compile yet. Read the compiler's error in the verdict, fix it, and save.
+//! The rule to follow: `Up` and `Degraded` backends stay in rotation (a degraded backend is
+//! slow, but it still answers), `Down` backends are taken out.
+
+/// What one probe of a backend's health endpoint saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Probe {
+    /// The HTTP status code the health endpoint answered with.
+    pub status: u16,
+    /// How long the answer took, in milliseconds.
+    pub latency_ms: u64,
+}
+
+/// The health of a backend, as the load balancer sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    /// Answers successfully and quickly.
+    Up,
+    /// Answers successfully, but slower than [`SLOW_AFTER_MS`].
+    Degraded,
+    /// Answers with an error status.
+    Down,
+}
+
+/// A successful probe that takes longer than this (in milliseconds) marks the backend degraded.
+pub const SLOW_AFTER_MS: u64 = 500;
+
+/// Classifies one probe: any 2xx status is a success, anything else means the backend is down.
+pub fn classify(probe: Probe) -> Health {
+    if !(200..300).contains(&probe.status) {
+        Health::Down
+    } else if probe.latency_ms > SLOW_AFTER_MS {
+        Health::Degraded
+    } else {
+        Health::Up
+    }
+}
+
+/// Whether a backend in this state keeps receiving traffic.
+pub fn in_rotation(health: Health) -> bool {
+    match health {
+        // A degraded backend is slow but still answers: taking it out would push its share of
+        // the traffic onto the others, which may then slow down too.
+        Health::Up | Health::Degraded => true,
+        Health::Down => false,
+    }
+}
