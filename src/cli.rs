@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Exercises on operations and reliability engineering, checked against hidden tests.
 ///
-/// Without a command, opslings checks the exercise you are on and shows the verdict.
+/// Without a command, opslings starts watch mode on the exercise you are on.
 #[derive(Parser, Debug)]
 #[command(name = "opslings", version, about, long_about = None)]
 pub struct Cli {
@@ -25,6 +25,15 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Watch mode (the default): re-check the current exercise on every save
+    Watch {
+        /// Look for changes every half second instead of waiting for file events
+        #[arg(long, conflicts_with = "manual")]
+        poll: bool,
+        /// Check only when you press `r` (for file systems that report no changes)
+        #[arg(long)]
+        manual: bool,
+    },
     /// Check an exercise once and show the verdict (exit status 0 when it passes)
     Run {
         /// The exercise; the one you are on if left out

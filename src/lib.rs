@@ -10,6 +10,7 @@ pub mod info;
 pub mod state;
 pub mod term;
 pub mod verify;
+pub mod watch;
 pub mod workbook;
 
 use std::{io::Write, path::Path, process::ExitCode};
@@ -88,6 +89,14 @@ impl App {
     }
 }
 
+fn trigger(poll: bool, manual: bool) -> watch::Trigger {
+    match (poll, manual) {
+        (_, true) => watch::Trigger::Manual,
+        (true, _) => watch::Trigger::Poll,
+        _ => watch::Trigger::Auto,
+    }
+}
+
 /// Runs the command line; the exit code is 0 on success, 1 when a check did not pass.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let term = Term::detect(match cli.color {
@@ -98,7 +107,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("Failed to read the current folder")?;
     let app = App::new(cli.course.as_deref(), term, &cwd)?;
     match cli.command {
-        None => commands::run::current(&app, out),
+        None => watch::run(&app, watch::Trigger::Auto, out),
+        Some(Command::Watch { poll, manual }) => watch::run(&app, trigger(poll, manual), out),
         Some(Command::Run { name }) => commands::run::named(&app, name.as_deref(), out),
         Some(Command::Hint { name, all }) => commands::hint::run(&app, name.as_deref(), all, out),
         Some(Command::List { json }) => commands::list::run(&app, json, out),

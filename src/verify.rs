@@ -43,7 +43,12 @@ impl Verification {
 }
 
 /// Writes one version of an exercise's crate below `build` and returns its `src` folder.
-pub fn materialize(set: &ExerciseSet, exercise: &Exercise, version: Version, build: &Path) -> Result<PathBuf> {
+pub fn materialize(
+    set: &ExerciseSet,
+    exercise: &Exercise,
+    version: Version,
+    build: &Path,
+) -> Result<PathBuf> {
     let dir = build.join(match version {
         Version::Untouched => "untouched",
         Version::Solution => "solution",
@@ -64,14 +69,21 @@ pub fn materialize(set: &ExerciseSet, exercise: &Exercise, version: Version, bui
 }
 
 /// Checks one version of an exercise, built in `root/target/opslings/verify/<name>/`.
-pub fn check_version(set: &ExerciseSet, exercise: &Exercise, version: Version, root: &Path) -> Result<CheckReport> {
+pub fn check_version(
+    set: &ExerciseSet,
+    exercise: &Exercise,
+    version: Version,
+    root: &Path,
+) -> Result<CheckReport> {
     let build = PathBuf::from("target/opslings/verify").join(exercise.name());
     let src = materialize(set, exercise, version, &root.join(&build))?;
     let job = Job {
         exercise,
         root,
         src,
-        build: build.join(format!("{version:?}").to_lowercase()).join("build"),
+        build: build
+            .join(format!("{version:?}").to_lowercase())
+            .join("build"),
         color: false,
     };
     let report = check::check(&job, &Cancel::default())?;
@@ -88,14 +100,17 @@ pub fn verify_all(
     done: &(dyn Fn(&Verification) + Sync),
 ) -> Result<Vec<Verification>> {
     let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Result<Verification>>> = (0..exercises.len()).map(|_| None).collect();
+    let mut results: Vec<Option<Result<Verification>>> =
+        (0..exercises.len()).map(|_| None).collect();
     let slots = std::sync::Mutex::new(&mut results);
     std::thread::scope(|scope| {
         for _ in 0..jobs.max(1).min(exercises.len().max(1)) {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(exercise) = exercises.get(i) else { break };
+                    let Some(exercise) = exercises.get(i) else {
+                        break;
+                    };
                     let result = verify_one(set, exercise, root);
                     if let Ok(v) = &result {
                         done(v);
@@ -105,7 +120,10 @@ pub fn verify_all(
             });
         }
     });
-    results.into_iter().map(|r| r.expect("every exercise was taken")).collect()
+    results
+        .into_iter()
+        .map(|r| r.expect("every exercise was taken"))
+        .collect()
 }
 
 fn verify_one(set: &ExerciseSet, exercise: &Exercise, root: &Path) -> Result<Verification> {
@@ -123,11 +141,18 @@ pub fn problems(set: &ExerciseSet) -> Vec<String> {
     for path in set.course.paths() {
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
-            ["exercises", topic, name, "Cargo.toml"] if set.get(name).is_none_or(|e| e.info.topic != *topic) => {
-                problems.push(format!("exercises/{topic}/{name} is not in info.toml (or is under another topic)"));
+            ["exercises", topic, name, "Cargo.toml"]
+                if set.get(name).is_none_or(|e| e.info.topic != *topic) =>
+            {
+                problems.push(format!(
+                    "exercises/{topic}/{name} is not in info.toml (or is under another topic)"
+                ));
             }
-            ["solutions", topic, name, ..] if set.get(name).is_none_or(|e| e.info.topic != *topic) => {
-                let problem = format!("solutions/{topic}/{name} belongs to no exercise in info.toml");
+            ["solutions", topic, name, ..]
+                if set.get(name).is_none_or(|e| e.info.topic != *topic) =>
+            {
+                let problem =
+                    format!("solutions/{topic}/{name} belongs to no exercise in info.toml");
                 if !problems.contains(&problem) {
                     problems.push(problem);
                 }
@@ -135,11 +160,15 @@ pub fn problems(set: &ExerciseSet) -> Vec<String> {
             ["tests", "hidden", file] => {
                 let name = file.trim_end_matches(".rs");
                 if !listed(name) {
-                    problems.push(format!("tests/hidden/{file} belongs to no exercise in info.toml"));
+                    problems.push(format!(
+                        "tests/hidden/{file} belongs to no exercise in info.toml"
+                    ));
                 }
             }
             ["exercises", topic, "README.md"] if !set.topics().contains(topic) => {
-                problems.push(format!("exercises/{topic}/README.md is a topic with no exercise in info.toml"));
+                problems.push(format!(
+                    "exercises/{topic}/README.md is a topic with no exercise in info.toml"
+                ));
             }
             _ => {}
         }
@@ -150,7 +179,10 @@ pub fn problems(set: &ExerciseSet) -> Vec<String> {
             .iter()
             .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("TODO"));
         if !marked {
-            problems.push(format!("{} has no `TODO` marking the place to edit", exercise.main_file()));
+            problems.push(format!(
+                "{} has no `TODO` marking the place to edit",
+                exercise.main_file()
+            ));
         }
     }
     problems

@@ -1,25 +1,10 @@
-//! `opslings run [NAME]`, and `opslings` alone: check an exercise and show the verdict.
+//! `opslings run [NAME]`: check an exercise once and show the verdict.
 
 use std::{io::Write, process::ExitCode};
 
 use anyhow::Result;
 
 use crate::{App, exercise::Exercise, state::StateFile, term};
-
-/// `opslings` with no command: welcome a new student, then check the current exercise.
-pub fn current(app: &App, out: &mut dyn Write) -> Result<ExitCode> {
-    let mut state = app.state()?;
-    if !state.state.welcomed {
-        writeln!(out, "{}\n", app.set.welcome_message.trim_end())?;
-        state.state.welcomed = true;
-        state.save()?;
-    }
-    let Some(exercise) = state.current(&app.set) else {
-        writeln!(out, "{}", app.set.final_message.trim_end())?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    check_and_show(app, &mut state, exercise, out)
-}
 
 /// `opslings run [NAME]`.
 pub fn named(app: &App, name: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {

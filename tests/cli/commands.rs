@@ -3,19 +3,32 @@
 use crate::{Workbook, output};
 
 #[test]
-fn the_first_run_welcomes_and_checks_the_first_exercise() {
+fn run_checks_the_first_exercise_and_says_what_to_do() {
     let wb = Workbook::new();
-    let (code, out, _) = output(wb.opslings(&[]));
+    let (code, out, _) = output(wb.opslings(&["run"]));
     assert_eq!(code, 1);
-    assert!(out.starts_with("Welcome to the fixture workbook.\n\nExercise 1/2: adder (00_basics)\nexercises/00_basics/adder/src/lib.rs\n"), "{out}");
+    assert!(
+        out.starts_with("Exercise 1/2: adder (00_basics)\nexercises/00_basics/adder/src/lib.rs\n"),
+        "{out}"
+    );
     assert!(out.contains("3 of 3 hidden tests failed"), "{out}");
     assert!(out.contains("not yet implemented"), "{out}");
     assert!(
         out.contains("Stuck? `opslings hint` shows a hint."),
         "{out}"
     );
-    let (_, again, _) = output(wb.opslings(&[]));
-    assert!(again.starts_with("Exercise 1/2"), "welcomed once: {again}");
+}
+
+#[test]
+fn without_a_terminal_watch_mode_explains_itself() {
+    let wb = Workbook::new();
+    let (code, out, _) = output(wb.opslings(&[]));
+    assert_eq!(code, 2);
+    assert!(out.starts_with("Watch mode needs a terminal"), "{out}");
+    assert!(
+        out.contains("run `opslings run` (exit status 0 when it passes)"),
+        "{out}"
+    );
 }
 
 #[test]

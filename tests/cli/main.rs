@@ -2,6 +2,7 @@
 
 mod checks;
 mod commands;
+mod watch;
 
 use std::{
     fs,
@@ -41,6 +42,11 @@ impl Workbook {
             dir,
             course: course.to_owned(),
         }
+    }
+
+    /// The course the binary is pointed at.
+    pub fn course(&self) -> &Path {
+        &self.course
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {

@@ -1,0 +1,84 @@
+/*!
+The terminal in watch mode: raw mode for single key presses, always restored, on quit, on
+Ctrl-C (a key press in raw mode) and on a panic (the hook restores it before the message).
+*/
+
+use std::{
+    io::{self, Write},
+    sync::mpsc::Sender,
+    thread,
+};
+
+use anyhow::{Context, Result};
+use crossterm::{
+    cursor,
+    event::{self, Event as TermEvent, KeyEvent, KeyEventKind},
+    execute, terminal,
+};
+
+use super::Event;
+
+/// Raw mode while it lives.
+pub struct RawMode;
+
+impl RawMode {
+    pub fn enter() -> Result<Self> {
+        terminal::enable_raw_mode().context("Failed to put the terminal in raw mode")?;
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        Ok(Self)
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        restore();
+        // The hook would restore a terminal that is no longer ours.
+        let _ = std::panic::take_hook();
+    }
+}
+
+fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), cursor::Show);
+}
+
+/// The terminal's size, never smaller than something we can draw in.
+pub fn size() -> (usize, usize) {
+    let (cols, rows) = terminal::size().unwrap_or((80, 24));
+    (usize::from(cols).max(20), usize::from(rows).max(5))
+}
+
+/// Clears the screen and writes `text`, which uses `\n` line ends (raw mode needs `\r\n`).
+pub fn draw(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    let mut frame = String::with_capacity(text.len() + 64);
+    frame.push_str("\x1b[H\x1b[2J\x1b[3J");
+    frame.push_str(&text.replace('\n', "\r\n"));
+    out.write_all(frame.as_bytes())?;
+    out.flush()
+}
+
+/// Reads key presses and resizes on a thread of its own, for as long as the receiver lives.
+pub fn read_keys(tx: Sender<Event>) {
+    thread::spawn(move || {
+        loop {
+            let event = match event::read() {
+                Ok(TermEvent::Key(
+                    key @ KeyEvent {
+                        kind: KeyEventKind::Press,
+                        ..
+                    },
+                )) => Event::Key(key),
+                Ok(TermEvent::Resize(..)) => Event::Resize,
+                Ok(_) => continue,
+                Err(_) => break,
+            };
+            if tx.send(event).is_err() {
+                break;
+            }
+        }
+    });
+}

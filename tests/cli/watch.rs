@@ -1,0 +1,386 @@
+//! Watch mode through the real binary in a pseudo-terminal, read back as a screen.
+
+use std::{
+    io::{Read, Write},
+    sync::{Arc, Mutex},
+    thread,
+    time::{Duration, Instant},
+};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+use crate::Workbook;
+
+const PATIENCE: Duration = Duration::from_secs(40);
+const ADDER: &str = "exercises/00_basics/adder/src/lib.rs";
+
+/// opslings in a terminal of its own.
+struct Screen {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Everything the program wrote, to check what was on screen in between.
+    written: Arc<Mutex<Vec<u8>>>,
+    keys: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+}
+
+impl Screen {
+    fn start(wb: &Workbook, args: &[&str], rows: u16, cols: u16) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_opslings"));
+        cmd.args(args);
+        cmd.arg("--course");
+        cmd.arg(wb.course());
+        cmd.cwd(wb.path(""));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("CARGO_PKG_NAME");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let written = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (p, w) = (parser.clone(), written.clone());
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                w.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let keys = pty.master.take_writer().unwrap();
+        Self {
+            parser,
+            written,
+            keys,
+            child,
+            master: pty.master,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows every one of `texts`, and returns it.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let started = Instant::now();
+        loop {
+            let screen = self.text();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "waited for {texts:?}; the screen shows:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.keys.write_all(keys.as_bytes()).unwrap();
+        self.keys.flush().unwrap();
+    }
+
+    fn written_since(&self, mark: usize) -> String {
+        String::from_utf8_lossy(&self.written.lock().unwrap()[mark..]).into_owned()
+    }
+
+    fn mark(&self) -> usize {
+        self.written.lock().unwrap().len()
+    }
+
+    /// Presses `q` and waits for the program to end; returns whether it succeeded.
+    fn quit(&mut self) -> bool {
+        self.press("q");
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.success();
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "q did not end watch mode:\n{}",
+                self.text()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn first_verdict(screen: &Screen) {
+    screen.wait_for(&[
+        "Exercise 1/2: adder (00_basics)",
+        "3 of 3 hidden tests failed",
+    ]);
+}
+
+#[test]
+fn the_first_screen_shows_the_exercise_its_verdict_progress_and_keys() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &["watch"], 40, 120);
+    let text = screen.wait_for(&["3 of 3 hidden tests failed"]);
+    for part in [
+        "Welcome to the fixture workbook.",
+        "Exercise 1/2: adder (00_basics)",
+        ADDER,
+        "✗ adds_small_numbers",
+        "Progress: [",
+        "] 0/2",
+        "Watching for changes: save the file to check it.",
+        "h hint  l list  r re-run  n next  x reset  e explain  q quit",
+    ] {
+        assert!(
+            text.contains(part),
+            "the first screen shows {part:?}:\n{text}"
+        );
+    }
+    assert!(screen.quit());
+}
+
+#[test]
+fn a_save_that_fixes_the_exercise_moves_on() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &[], 40, 120);
+    first_verdict(&screen);
+    wb.adder("a + b");
+    let text = screen.wait_for(&[
+        "✓ adder passes all its hidden tests",
+        "Exercise 2/2: greeter",
+        "1 of 1 hidden tests failed",
+    ]);
+    assert!(
+        text.contains("A model solution is in solutions/00_basics/adder"),
+        "{text}"
+    );
+    assert!(text.contains("] 1/2"), "{text}");
+    assert!(
+        wb.read(".opslings/state.toml")
+            .contains("done = [\"adder\"]")
+    );
+    assert!(screen.quit());
+}
+
+#[test]
+fn a_save_during_a_check_ends_on_the_verdict_of_the_latest_content() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &[], 40, 120);
+    first_verdict(&screen);
+    // A passing save, then at once a save that breaks the code: the pass must not count.
+    wb.adder("a + b");
+    thread::sleep(Duration::from_millis(80));
+    wb.adder("a +");
+    screen.wait_for(&["Exercise 1/2: adder", "adder does not compile yet"]);
+    thread::sleep(Duration::from_millis(1500));
+    let text = screen.wait_for(&["adder does not compile yet"]);
+    assert!(!text.contains("passes"), "{text}");
+    assert!(
+        !wb.read(".opslings/state.toml")
+            .contains("done = [\"adder\"]")
+    );
+
+    // A slow check (its tests sleep), then a fixing save while it runs.
+    wb.adder("std::thread::sleep(std::time::Duration::from_millis(700)); a - b");
+    thread::sleep(Duration::from_millis(900));
+    let mark = screen.mark();
+    wb.adder("a + b");
+    screen.wait_for(&[
+        "✓ adder passes all its hidden tests",
+        "Exercise 2/2: greeter",
+    ]);
+    let shown = screen.written_since(mark);
+    assert!(
+        !shown.contains("stopped after"),
+        "the stale check's verdict never reaches the screen: {shown}"
+    );
+    assert!(screen.quit());
+}
+
+#[test]
+fn a_save_by_rename_is_seen() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &[], 40, 120);
+    first_verdict(&screen);
+    // As vim and many editors do: write a new file beside it, then rename it over the old one.
+    wb.write(
+        "exercises/00_basics/adder/src/lib.rs.tmp",
+        "pub fn add(a: i32, b: i32) -> i32 { a + b }\n",
+    );
+    std::fs::rename(
+        wb.path("exercises/00_basics/adder/src/lib.rs.tmp"),
+        wb.path(ADDER),
+    )
+    .unwrap();
+    screen.wait_for(&[
+        "✓ adder passes all its hidden tests",
+        "Exercise 2/2: greeter",
+    ]);
+    assert!(screen.quit());
+}
+
+#[test]
+fn polling_notices_a_save() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &["watch", "--poll"], 40, 120);
+    first_verdict(&screen);
+    screen.wait_for(&["Checking for changes every 0.5 s: as asked (--poll)."]);
+    wb.adder("a + b");
+    screen.wait_for(&[
+        "✓ adder passes all its hidden tests",
+        "Exercise 2/2: greeter",
+    ]);
+    assert!(screen.quit());
+}
+
+#[test]
+fn manual_mode_checks_only_on_r() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &["watch", "--manual"], 40, 120);
+    first_verdict(&screen);
+    screen.wait_for(&["Manual mode: press r to check."]);
+    wb.adder("a + b");
+    thread::sleep(Duration::from_millis(1000));
+    assert!(
+        screen.text().contains("3 of 3 hidden tests failed"),
+        "no check without r"
+    );
+    screen.press("r");
+    screen.wait_for(&[
+        "✓ adder passes all its hidden tests",
+        "Exercise 2/2: greeter",
+    ]);
+    assert!(screen.quit());
+}
+
+#[test]
+fn an_endless_loop_is_stopped_and_the_screen_says_so() {
+    let wb = Workbook::new();
+    wb.adder("loop {}");
+    let mut screen = Screen::start(&wb, &[], 40, 120);
+    screen.wait_for(&["stopped after 2 s during `adds_small_numbers`"]);
+    assert!(screen.quit());
+}
+
+#[test]
+fn keys_show_hints_the_list_the_topic_and_ask_before_a_reset() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &[], 40, 120);
+    first_verdict(&screen);
+    screen.press("h");
+    screen.wait_for(&["Hint 1/2: Add the two numbers."]);
+    screen.press("h");
+    screen.wait_for(&["Hint 2/2: Use the + operator."]);
+
+    screen.press("l");
+    screen.wait_for(&["Exercises (all, 0/2 done)", "greeter", "enter go to"]);
+    screen.press("j\r");
+    screen.wait_for(&["Exercise 2/2: greeter", "1 of 1 hidden tests failed"]);
+    screen.press("e");
+    screen.wait_for(&["The fixture topic: adding numbers and greeting people."]);
+    screen.press("q");
+    screen.wait_for(&["Exercise 2/2: greeter"]);
+
+    wb.write(
+        "exercises/00_basics/greeter/src/lib.rs",
+        "pub fn greet(_: &str) -> String { String::new() }\n",
+    );
+    screen.wait_for(&["greets_by_name"]);
+    screen.press("x");
+    screen.wait_for(&["Reset greeter to its original? Your version is saved first. (y/n)"]);
+    screen.press("n");
+    screen.wait_for(&["Not reset."]);
+    screen.press("x");
+    screen.press("y");
+    screen.wait_for(&["Reset. Your version is saved in .opslings/backups/greeter-1."]);
+    assert!(
+        wb.read(".opslings/backups/greeter-1/src/lib.rs")
+            .contains("String::new()")
+    );
+    assert!(
+        wb.read("exercises/00_basics/greeter/src/lib.rs")
+            .contains("todo!()")
+    );
+    assert!(screen.quit());
+}
+
+#[test]
+fn a_tiny_terminal_does_not_break_it() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &[], 5, 20);
+    screen.wait_for(&["q quit"]);
+    screen.press("l");
+    screen.wait_for(&["q back"]);
+    screen
+        .master
+        .resize(PtySize {
+            rows: 3,
+            cols: 10,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    screen.press("q");
+    screen.wait_for(&["quit"]);
+    assert!(screen.quit(), "it ends cleanly");
+}
+
+#[cfg(unix)]
+#[test]
+fn quitting_restores_the_terminal() {
+    use nix::sys::termios::LocalFlags;
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &[], 40, 120);
+    first_verdict(&screen);
+    let raw = screen.master.get_termios().unwrap();
+    assert!(
+        !raw.local_flags.contains(LocalFlags::ICANON),
+        "watch mode reads single keys"
+    );
+    assert!(screen.quit());
+    let cooked = screen.master.get_termios().unwrap();
+    assert!(
+        cooked
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO),
+        "line editing and echo are back after q"
+    );
+    assert!(screen.written_since(0).ends_with("\x1b[?25h\r\n") || screen.text().contains("q quit"));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    use nix::sys::termios::LocalFlags;
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &[], 40, 120);
+    first_verdict(&screen);
+    screen.press("\x03");
+    let started = Instant::now();
+    while screen.child.try_wait().unwrap().is_none() {
+        assert!(started.elapsed() < PATIENCE, "Ctrl-C ends watch mode");
+        thread::sleep(Duration::from_millis(20));
+    }
+    let cooked = screen.master.get_termios().unwrap();
+    assert!(
+        cooked
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    );
+}
