@@ -11,6 +11,7 @@ mod files;
 mod list;
 mod screen;
 mod terminal;
+mod ui;
 
 use std::{
     io::{IsTerminal, Write},
@@ -20,17 +21,15 @@ use std::{
     thread,
 };
 
-use anyhow::{Result, anyhow};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use anyhow::Result;
+use crossterm::event::KeyEvent;
 
 pub use files::Trigger;
-use list::{ListAction, ListView};
-use screen::{MainScreen, Status};
+use ui::Ui;
 
 use crate::{
     App,
     check::{self, Cancel, CheckReport, Job},
-    state::StateFile,
 };
 
 /// Everything the loop reacts to.
@@ -47,17 +46,10 @@ pub enum Event {
 }
 
 /// A check for the worker to run.
-struct Request {
-    exercise: usize,
-    generation: u64,
-    cancel: Cancel,
-}
-
-enum View {
-    Main,
-    List(ListView),
-    Page { topic: String, scroll: usize },
-    ConfirmReset,
+pub(crate) struct Request {
+    pub exercise: usize,
+    pub generation: u64,
+    pub cancel: Cancel,
 }
 
 /// Runs watch mode until the student quits.
@@ -124,339 +116,5 @@ fn worker(app: &App, pending: Receiver<Request>, results: Sender<Event>) {
         if results.send(event).is_err() {
             break;
         }
-    }
-}
-
-struct Ui<'a> {
-    app: &'a App,
-    state: StateFile,
-    current: usize,
-    status: Status,
-    view: View,
-    banner: Option<String>,
-    note: String,
-    /// A short message on the last line, until the next key.
-    message: Option<String>,
-    /// Every exercise is done: the final message is shown.
-    finished: bool,
-    requests: Sender<Request>,
-    generation: u64,
-    running: Option<Cancel>,
-}
-
-impl<'a> Ui<'a> {
-    fn new(app: &'a App, state: StateFile, note: String, requests: Sender<Request>) -> Self {
-        let current = state
-            .current(&app.set)
-            .and_then(|e| app.set.position(e.name()));
-        let banner = (!state.state.welcomed).then(|| app.set.welcome_message.trim_end().to_owned());
-        Self {
-            app,
-            state,
-            current: current.unwrap_or(0),
-            status: Status::Checking,
-            view: View::Main,
-            banner,
-            note,
-            message: None,
-            finished: current.is_none(),
-            requests,
-            generation: 0,
-            running: None,
-        }
-    }
-
-    fn run(&mut self, events: &Receiver<Event>, out: &mut dyn Write) -> Result<ExitCode> {
-        if self.banner.is_some() {
-            self.state.state.welcomed = true;
-            self.save();
-        }
-        if !self.finished {
-            self.check();
-        }
-        loop {
-            self.draw(out)?;
-            let event = events
-                .recv()
-                .map_err(|_| anyhow!("watch mode lost its events"))?;
-            if !self.handle(event) {
-                writeln!(out, "\r")?;
-                return Ok(ExitCode::SUCCESS);
-            }
-        }
-    }
-
-    /// Cancels a running check; the worker ends when the requests channel closes.
-    fn stop(&mut self) {
-        if let Some(cancel) = self.running.take() {
-            cancel.cancel();
-        }
-        let (closed, _) = mpsc::channel();
-        self.requests = closed;
-    }
-
-    fn check(&mut self) {
-        if let Some(cancel) = self.running.take() {
-            cancel.cancel();
-        }
-        self.generation += 1;
-        let cancel = Cancel::default();
-        self.running = Some(cancel.clone());
-        self.status = Status::Checking;
-        let request = Request {
-            exercise: self.current,
-            generation: self.generation,
-            cancel,
-        };
-        let _ = self.requests.send(request);
-    }
-
-    fn save(&mut self) {
-        if let Err(e) = self.state.save() {
-            self.message = Some(format!("{e:#}"));
-        }
-    }
-
-    fn done(&self) -> Vec<bool> {
-        self.app
-            .set
-            .exercises
-            .iter()
-            .map(|e| self.state.is_done(e.name()))
-            .collect()
-    }
-
-    /// Reacts to an event; `false` to quit.
-    fn handle(&mut self, event: Event) -> bool {
-        match event {
-            Event::Files(paths) => {
-                let dir = self
-                    .app
-                    .workbook
-                    .root
-                    .join(self.app.set.exercises[self.current].dir());
-                if !self.finished && paths.iter().any(|p| p.starts_with(&dir)) {
-                    self.check();
-                }
-            }
-            Event::Checked { generation, result } if generation == self.generation => {
-                self.running = None;
-                match result {
-                    Ok(report) if report.verdict.passed() => self.passed(report),
-                    Ok(report) => self.status = Status::Checked(report),
-                    Err(message) => self.status = Status::Error(message),
-                }
-            }
-            Event::Checked { .. } | Event::Resize => {}
-            Event::Key(key) => {
-                if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-                    return false;
-                }
-                return self.key(key);
-            }
-        }
-        true
-    }
-
-    /// The current exercise passed: record it and move on to the next one not done.
-    fn passed(&mut self, report: CheckReport) {
-        let app = self.app;
-        let exercise = &app.set.exercises[self.current];
-        let next = self.state.complete(&app.set, exercise.name());
-        self.save();
-        let praise = format!(
-            "{} {} passes all its hidden tests. A model solution is in {}.",
-            app.term.good("✓"),
-            exercise.name(),
-            app.term
-                .file_link(&app.workbook.root, &exercise.solution_dir())
-        );
-        match next.and_then(|n| app.set.position(n.name())) {
-            Some(next) => {
-                self.banner = Some(praise);
-                self.current = next;
-                self.check();
-            }
-            None => {
-                self.banner = Some(format!("{praise}\n\n{}", app.set.final_message.trim_end()));
-                self.status = Status::Checked(report);
-                self.finished = true;
-            }
-        }
-    }
-
-    fn key(&mut self, key: KeyEvent) -> bool {
-        self.message = None;
-        let (_, height) = terminal::size();
-        let done = self.done();
-        match &mut self.view {
-            View::List(list) => match list.handle(key, &done, height.saturating_sub(4)) {
-                ListAction::Stay => {}
-                ListAction::Back => self.view = View::Main,
-                ListAction::Jump(i) => {
-                    self.view = View::Main;
-                    self.go_to(i);
-                }
-                ListAction::Explain(i) => {
-                    let topic = self.app.set.exercises[i].info.topic.clone();
-                    self.view = View::Page { topic, scroll: 0 };
-                }
-            },
-            View::Page { scroll, .. } => match key.code {
-                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => *scroll += 1,
-                KeyCode::PageDown | KeyCode::Char(' ') => {
-                    *scroll += height.saturating_sub(3).max(1)
-                }
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(height.saturating_sub(3).max(1)),
-                KeyCode::Esc | KeyCode::Char('q' | 'e') => self.view = View::Main,
-                _ => {}
-            },
-            View::ConfirmReset => {
-                self.view = View::Main;
-                if key.code == KeyCode::Char('y') {
-                    self.reset();
-                } else {
-                    self.message = Some("Not reset.".into());
-                }
-            }
-            View::Main => match key.code {
-                KeyCode::Char('q') | KeyCode::Esc => return false,
-                KeyCode::Char('r') if !self.finished => self.check(),
-                KeyCode::Char('h') if !self.finished => self.hint(),
-                KeyCode::Char('l') => self.view = View::List(ListView::new(self.current)),
-                KeyCode::Char('n') if !self.finished => self.next(),
-                KeyCode::Char('x') if !self.finished => self.view = View::ConfirmReset,
-                KeyCode::Char('e') => {
-                    let topic = self.app.set.exercises[self.current].info.topic.clone();
-                    self.view = View::Page { topic, scroll: 0 };
-                }
-                _ => {}
-            },
-        }
-        true
-    }
-
-    fn go_to(&mut self, index: usize) {
-        self.current = index;
-        self.finished = false;
-        self.banner = None;
-        self.state.state.current = Some(self.app.set.exercises[index].name().to_owned());
-        self.save();
-        self.check();
-    }
-
-    /// Skips to the next exercise not done, after the current one.
-    fn next(&mut self) {
-        let n = self.app.set.exercises.len();
-        let next = (1..n)
-            .map(|k| (self.current + k) % n)
-            .find(|&i| !self.state.is_done(self.app.set.exercises[i].name()));
-        match next {
-            Some(i) => self.go_to(i),
-            None => self.message = Some("This is the only exercise left.".into()),
-        }
-    }
-
-    fn hint(&mut self) {
-        let exercise = &self.app.set.exercises[self.current];
-        let shown = self
-            .state
-            .state
-            .hints
-            .get(exercise.name())
-            .copied()
-            .unwrap_or(0);
-        if shown >= exercise.info.hints.len() {
-            self.message = Some("That is every hint. `e` shows the topic's page.".into());
-            return;
-        }
-        self.state
-            .state
-            .hints
-            .insert(exercise.name().to_owned(), shown + 1);
-        self.save();
-    }
-
-    fn reset(&mut self) {
-        let app = self.app;
-        let exercise = &app.set.exercises[self.current];
-        match app.workbook.reset(&app.set, exercise) {
-            Ok(reset) => {
-                self.message = Some(match reset.backup {
-                    Some(backup) => {
-                        let shown = backup
-                            .strip_prefix(&app.workbook.root)
-                            .unwrap_or(&backup)
-                            .display()
-                            .to_string();
-                        format!("Reset. Your version is saved in {shown}.")
-                    }
-                    None => "It was already the original.".into(),
-                });
-                if self.state.state.done.remove(exercise.name()) {
-                    self.save();
-                }
-                self.check();
-            }
-            Err(e) => self.message = Some(format!("{e:#}")),
-        }
-    }
-
-    fn draw(&mut self, out: &mut dyn Write) -> Result<()> {
-        let app = self.app;
-        let (width, height) = terminal::size();
-        let done = self.done();
-        let text = match &mut self.view {
-            View::List(list) => screen::list_screen(
-                &app.term,
-                &app.set.exercises,
-                &done,
-                self.current,
-                list,
-                height,
-            ),
-            View::Page { topic, scroll } => {
-                let page = app
-                    .set
-                    .topic_readme(topic)
-                    .unwrap_or("(this topic has no page)");
-                screen::page_screen(&app.term, page, scroll, height)
-            }
-            View::Main | View::ConfirmReset => {
-                let exercise = &app.set.exercises[self.current];
-                let shown = self
-                    .state
-                    .state
-                    .hints
-                    .get(exercise.name())
-                    .copied()
-                    .unwrap_or(0);
-                let confirm = format!(
-                    "Reset {} to its original? Your version is saved first. (y/n)",
-                    exercise.name()
-                );
-                let prompt = match self.view {
-                    View::ConfirmReset => Some(confirm.as_str()),
-                    _ => self.message.as_deref(),
-                };
-                screen::main_screen(&MainScreen {
-                    term: &app.term,
-                    root: &app.workbook.root,
-                    exercise,
-                    position: self.current + 1,
-                    total: app.set.exercises.len(),
-                    solved: self.state.solved(&app.set),
-                    status: &self.status,
-                    banner: self.banner.as_deref(),
-                    hints: &exercise.info.hints[..shown.min(exercise.info.hints.len())],
-                    note: &self.note,
-                    prompt,
-                    width,
-                })
-            }
-        };
-        terminal::draw(out, &text)?;
-        Ok(())
     }
 }
