@@ -75,6 +75,18 @@ impl App {
         }
     }
 
+    /// Where the model solution of `exercise` is, when this workbook has one (a workbook made by
+    /// `opslings init` has none).
+    pub fn solution_note(&self, exercise: &Exercise) -> Option<String> {
+        let dir = exercise.solution_dir();
+        self.workbook.root.join(&dir).is_dir().then(|| {
+            format!(
+                "A model solution is in {}: compare it with yours.",
+                self.term.file_link(&self.workbook.root, &dir)
+            )
+        })
+    }
+
     /// Checks the student's version of an exercise.
     pub fn check(&self, exercise: &Exercise) -> Result<CheckReport> {
         let job = Job {

@@ -56,11 +56,9 @@ fn check_and_show(
         "{}",
         term::progress_bar(term, state.solved(&app.set), app.set.exercises.len(), 30)
     )?;
-    writeln!(
-        out,
-        "A model solution is in {}: compare it with yours.",
-        term.file_link(&app.workbook.root, &exercise.solution_dir())
-    )?;
+    if let Some(note) = app.solution_note(exercise) {
+        writeln!(out, "{note}")?;
+    }
     match next {
         Some(next) => writeln!(
             out,

@@ -185,3 +185,13 @@ fn the_student_s_own_tests_do_not_count() {
     assert_eq!(code, 1);
     assert!(out.contains("2 of 3 hidden tests failed"), "{out}");
 }
+
+#[test]
+fn a_workbook_without_solutions_is_not_pointed_at_one() {
+    let wb = Workbook::new();
+    std::fs::remove_dir_all(wb.path("solutions")).unwrap();
+    wb.adder("a + b");
+    let (code, out, _) = output(wb.opslings(&["run", "adder"]));
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("solution"), "{out}");
+}
