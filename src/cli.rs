@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod instructor;
+pub use instructor::{Instructor, ReportArgs, ReportFormat};
+
 /// Exercises on operations and reliability engineering, checked against hidden tests.
 ///
 /// Without a command, opslings starts watch mode on the exercise you are on.
@@ -63,6 +66,8 @@ pub enum Command {
         /// A topic (`10_resilience` or `resilience`) or an exercise; the current one if left out
         topic: Option<String>,
     },
+    #[command(flatten)]
+    Instructor(Instructor),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

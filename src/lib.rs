@@ -6,7 +6,14 @@ pub mod cli;
 mod commands;
 pub mod course;
 pub mod exercise;
+pub mod grade;
 pub mod info;
+pub mod init;
+mod instructor;
+pub mod parallel;
+pub mod partition;
+pub mod progress;
+pub mod report;
 pub mod state;
 pub mod term;
 pub mod verify;
@@ -117,6 +124,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         ColorChoice::Never => Some(false),
     });
     let cwd = std::env::current_dir().context("Failed to read the current folder")?;
+    // The instructor's commands work outside a workbook too, so they come before App::new.
+    if let Some(Command::Instructor(command)) = cli.command {
+        return instructor::run(command, cli.course.as_deref(), term, &cwd, out);
+    }
     let app = App::new(cli.course.as_deref(), term, &cwd)?;
     match cli.command {
         None => watch::run(&app, watch::Trigger::Auto, out),
@@ -126,5 +137,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::List { json }) => commands::list::run(&app, json, out),
         Some(Command::Reset { name }) => commands::reset::run(&app, &name, out),
         Some(Command::Explain { topic }) => commands::explain::run(&app, topic.as_deref(), out),
+        Some(Command::Instructor(_)) => unreachable!("the instructor's commands ran above"),
     }
 }

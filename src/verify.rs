@@ -1,6 +1,7 @@
 /*!
 Verification of an exercise set: every solution passes its hidden tests, every untouched
-exercise does not, and info.toml agrees with the folders.
+exercise does not, info.toml agrees with the folders, and every exercise marks the places to
+edit.
 
 Both versions are written out from the course (the binary's copy or a folder) into a private
 build folder and checked there, so the same code verifies a course on disk and the one built in.
@@ -9,7 +10,7 @@ build folder and checked there, so the same code verifies a course on disk and t
 use std::{
     fs,
     path::{Path, PathBuf},
-    sync::atomic::{AtomicUsize, Ordering},
+    time::{Duration, Instant},
 };
 
 use anyhow::{Context, Result};
@@ -17,6 +18,10 @@ use anyhow::{Context, Result};
 use crate::{
     check::{self, Cancel, CheckReport, Job},
     exercise::{Exercise, ExerciseSet},
+    parallel,
+    partition::Partition,
+    progress::Progress,
+    report::summary,
 };
 
 /// Which version of an exercise is checked.
@@ -32,14 +37,101 @@ pub enum Version {
 #[derive(Debug)]
 pub struct Verification {
     pub name: String,
+    pub topic: String,
     pub solution: CheckReport,
     pub untouched: CheckReport,
+    /// Authoring rules the exercise breaks, such as no `TODO` marking the place to edit.
+    pub problems: Vec<String>,
+    /// Wall time of both checks.
+    pub elapsed: Duration,
 }
 
 impl Verification {
     pub fn ok(&self) -> bool {
-        self.solution.verdict.passed() && !self.untouched.verdict.passed()
+        self.problems.is_empty()
+            && self.solution.verdict.passed()
+            && !self.untouched.verdict.passed()
     }
+
+    /// Why the exercise is not sound, in one line; empty when it is.
+    pub fn failure(&self) -> String {
+        let mut reasons = Vec::new();
+        if !self.solution.verdict.passed() {
+            reasons.push(format!(
+                "the solution does not pass ({})",
+                summary(&self.solution.verdict)
+            ));
+        }
+        if self.untouched.verdict.passed() {
+            reasons.push(
+                "the untouched exercise passes its hidden tests: a student would have nothing \
+                 to do"
+                    .to_owned(),
+            );
+        }
+        reasons.extend(self.problems.iter().cloned());
+        reasons.join("; ")
+    }
+}
+
+/// What `opslings verify` found.
+#[derive(Debug)]
+pub struct VerifyReport {
+    pub partition: Partition,
+    /// Where info.toml and the folders disagree. `None` in partitions other than the first,
+    /// which leave that check of the set as a whole to the first, so it is reported once.
+    pub problems: Option<Vec<String>>,
+    /// In info.toml order.
+    pub exercises: Vec<Verification>,
+}
+
+impl VerifyReport {
+    pub fn ok(&self) -> bool {
+        self.problems.as_ref().is_none_or(Vec::is_empty) && self.exercises.iter().all(|v| v.ok())
+    }
+}
+
+/// The exercises a run verifies: those named (all when none is), in info.toml order, then
+/// this partition's share of them.
+pub fn select<'a>(
+    set: &'a ExerciseSet,
+    names: &[String],
+    partition: Partition,
+) -> Result<Vec<&'a Exercise>> {
+    for name in names {
+        set.find(name)?;
+    }
+    let chosen = set
+        .exercises
+        .iter()
+        .filter(|e| names.is_empty() || names.iter().any(|n| n == e.name()));
+    Ok(partition.select(chosen))
+}
+
+/// Verifies `exercises` with builds below `root`, `jobs` at a time, reporting to `progress`.
+pub fn run(
+    set: &ExerciseSet,
+    exercises: &[&Exercise],
+    partition: Partition,
+    root: &Path,
+    jobs: usize,
+    progress: &Progress,
+) -> Result<VerifyReport> {
+    let results = verify_all(set, exercises, root, jobs, &|v: &Verification| {
+        let count = progress.advance(&v.name);
+        let seconds = v.elapsed.as_secs_f64();
+        if v.ok() {
+            progress.plain_line(&format!("{count} ok   {} ({seconds:.1} s)", v.name));
+        } else {
+            progress.line(&format!("{count} FAIL {}: {}", v.name, v.failure()));
+        }
+    })?;
+    progress.finish();
+    Ok(VerifyReport {
+        partition,
+        problems: partition.is_first().then(|| set_problems(set)),
+        exercises: results,
+    })
 }
 
 /// Writes one version of an exercise's crate below `build` and returns its `src` folder.
@@ -62,7 +154,9 @@ pub fn materialize(
     }
     for (path, bytes) in files {
         let dest = dir.join(path);
-        fs::create_dir_all(dest.parent().expect("a file has a folder"))?;
+        let parent = dest.parent().expect("a file has a folder");
+        fs::create_dir_all(parent)
+            .with_context(|| format!("Failed to create {}", parent.display()))?;
         fs::write(&dest, bytes).with_context(|| format!("Failed to write {}", dest.display()))?;
     }
     Ok(dir.join("src"))
@@ -76,14 +170,14 @@ pub fn check_version(
     root: &Path,
 ) -> Result<CheckReport> {
     let build = PathBuf::from("target/opslings/verify").join(exercise.name());
-    let src = materialize(set, exercise, version, &root.join(&build))?;
+    materialize(set, exercise, version, &root.join(&build))?;
+    // Relative to `root`, so that compiler messages and panics name short paths.
+    let dir = build.join(format!("{version:?}").to_lowercase());
     let job = Job {
         exercise,
         root,
-        src,
-        build: build
-            .join(format!("{version:?}").to_lowercase())
-            .join("build"),
+        src: dir.join("src"),
+        build: dir.join("build"),
         color: false,
     };
     let report = check::check(&job, &Cancel::default())?;
@@ -99,91 +193,82 @@ pub fn verify_all(
     jobs: usize,
     done: &(dyn Fn(&Verification) + Sync),
 ) -> Result<Vec<Verification>> {
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Result<Verification>>> =
-        (0..exercises.len()).map(|_| None).collect();
-    let slots = std::sync::Mutex::new(&mut results);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.max(1).min(exercises.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(exercise) = exercises.get(i) else {
-                        break;
-                    };
-                    let result = verify_one(set, exercise, root);
-                    if let Ok(v) = &result {
-                        done(v);
-                    }
-                    slots.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
-                }
-            });
-        }
-    });
-    results
-        .into_iter()
-        .map(|r| r.expect("every exercise was taken"))
-        .collect()
+    parallel::map(
+        exercises,
+        jobs,
+        |exercise| verify_one(set, exercise, root),
+        |_, result| {
+            if let Ok(v) = result {
+                done(v);
+            }
+        },
+    )
+    .into_iter()
+    .collect()
 }
 
 fn verify_one(set: &ExerciseSet, exercise: &Exercise, root: &Path) -> Result<Verification> {
+    let started = Instant::now();
     Ok(Verification {
         name: exercise.name().to_owned(),
+        topic: exercise.info.topic.clone(),
         solution: check_version(set, exercise, Version::Solution, root)?,
         untouched: check_version(set, exercise, Version::Untouched, root)?,
+        problems: exercise_problems(set, exercise),
+        elapsed: started.elapsed(),
     })
 }
 
-/// Where info.toml and the folders disagree, and exercises that break the authoring rules.
+/// Every problem [`set_problems`] and [`exercise_problems`] find.
 pub fn problems(set: &ExerciseSet) -> Vec<String> {
+    let mut problems = set_problems(set);
+    for exercise in &set.exercises {
+        problems.extend(exercise_problems(set, exercise));
+    }
+    problems
+}
+
+/// Where info.toml and the folders disagree: folders that belong to no exercise. (An exercise
+/// with a missing crate, solution, hidden test or topic page does not load at all.)
+pub fn set_problems(set: &ExerciseSet) -> Vec<String> {
     let mut problems = Vec::new();
-    let listed = |name: &str| set.get(name).is_some();
+    let elsewhere = |name: &str, topic: &str| set.get(name).is_none_or(|e| e.info.topic != topic);
     for path in set.course.paths() {
         let parts: Vec<&str> = path.split('/').collect();
-        match parts.as_slice() {
-            ["exercises", topic, name, "Cargo.toml"]
-                if set.get(name).is_none_or(|e| e.info.topic != *topic) =>
-            {
-                problems.push(format!(
-                    "exercises/{topic}/{name} is not in info.toml (or is under another topic)"
-                ));
+        let problem = match parts.as_slice() {
+            ["exercises", topic, name, "Cargo.toml"] if elsewhere(name, topic) => {
+                format!("exercises/{topic}/{name} is not in info.toml (or is under another topic)")
             }
-            ["solutions", topic, name, ..]
-                if set.get(name).is_none_or(|e| e.info.topic != *topic) =>
-            {
-                let problem =
-                    format!("solutions/{topic}/{name} belongs to no exercise in info.toml");
-                if !problems.contains(&problem) {
-                    problems.push(problem);
-                }
+            ["solutions", topic, name, ..] if elsewhere(name, topic) => {
+                format!("solutions/{topic}/{name} belongs to no exercise in info.toml")
             }
-            ["tests", "hidden", file] => {
-                let name = file.trim_end_matches(".rs");
-                if !listed(name) {
-                    problems.push(format!(
-                        "tests/hidden/{file} belongs to no exercise in info.toml"
-                    ));
-                }
+            ["tests", "hidden", file] if set.get(file.trim_end_matches(".rs")).is_none() => {
+                format!("tests/hidden/{file} belongs to no exercise in info.toml")
             }
             ["exercises", topic, "README.md"] if !set.topics().contains(topic) => {
-                problems.push(format!(
-                    "exercises/{topic}/README.md is a topic with no exercise in info.toml"
-                ));
+                format!("exercises/{topic}/README.md is a topic with no exercise in info.toml")
             }
-            _ => {}
-        }
-    }
-    for exercise in &set.exercises {
-        let marked = set
-            .originals(exercise)
-            .iter()
-            .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("TODO"));
-        if !marked {
-            problems.push(format!(
-                "{} has no `TODO` marking the place to edit",
-                exercise.main_file()
-            ));
+            _ => continue,
+        };
+        if !problems.contains(&problem) {
+            problems.push(problem);
         }
     }
     problems
+}
+
+/// Authoring rules an exercise breaks. (Empty hints are refused when info.toml is read.)
+pub fn exercise_problems(set: &ExerciseSet, exercise: &Exercise) -> Vec<String> {
+    let marked = set
+        .originals(exercise)
+        .iter()
+        .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("TODO"));
+    if marked {
+        Vec::new()
+    } else {
+        vec![format!(
+            "{} has no `TODO` marking the place to edit",
+            exercise.main_file()
+        )]
+    }
 }

@@ -2,6 +2,7 @@
 
 mod checks;
 mod commands;
+mod instructor;
 mod watch;
 
 use std::{
