@@ -146,7 +146,7 @@ fn main() {
         let m = median(times);
         let base = if i >= 3 { floor_broken } else { floor };
         println!(
-            "  {label:<42} {:>7.1} ms  {:>5.2}x  (+{:.0} ms)",
+            "  {label:<42} {:>7.1} ms  {:>5.2}x  ({:+.0} ms)",
             ms(m),
             ms(m) / ms(base),
             ms(m) - ms(base)

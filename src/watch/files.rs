@@ -17,7 +17,7 @@ use std::{
 use notify::{Config, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// How long the files must stay quiet before a batch of changes is reported.
-const QUIET: Duration = Duration::from_millis(30);
+const QUIET: Duration = Duration::from_millis(10);
 /// A batch is reported after this long even if events keep coming.
 const MAX_WAIT: Duration = Duration::from_millis(300);
 /// How often the polling watcher looks at the files.
