@@ -94,8 +94,8 @@ impl App {
         })
     }
 
-    /// Checks the student's version of an exercise.
-    pub fn check(&self, exercise: &Exercise) -> Result<CheckReport> {
+    /// Checks the student's version of an exercise; `Ok(None)` when `cancel` stopped it.
+    pub fn check(&self, exercise: &Exercise, cancel: &Cancel) -> Result<Option<CheckReport>> {
         let job = Job {
             exercise,
             root: &self.workbook.root,
@@ -103,8 +103,7 @@ impl App {
             build: self.workbook.build_dir(exercise),
             color: self.term.color,
         };
-        let report = check::check(&job, &Cancel::default())?;
-        Ok(report.expect("nothing cancels a one-off check"))
+        check::check(&job, cancel)
     }
 }
 

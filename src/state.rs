@@ -129,6 +129,11 @@ impl StateFile {
         next
     }
 
+    /// How many hints of `name` have been shown.
+    pub fn hints_shown(&self, name: &str) -> usize {
+        self.state.hints.get(name).copied().unwrap_or(0)
+    }
+
     pub fn is_done(&self, name: &str) -> bool {
         self.state.done.contains(name)
     }

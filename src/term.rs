@@ -78,6 +78,13 @@ pub fn progress_bar(term: &Term, solved: usize, total: usize, width: usize) -> S
     format!("Progress: [{}] {solved}/{total}", term.good(&bar))
 }
 
+/// ` during `test`` when a test was running, for the end of a sentence.
+fn during(test: &Option<String>) -> String {
+    test.as_deref()
+        .map(|t| format!(" during `{t}`"))
+        .unwrap_or_default()
+}
+
 fn seconds(d: Duration) -> String {
     let s = d.as_secs_f64();
     if s.fract() == 0.0 {
@@ -148,10 +155,7 @@ pub fn write_report(
             passed,
             total,
         } => {
-            let during = test
-                .as_deref()
-                .map(|t| format!(" during `{t}`"))
-                .unwrap_or_default();
+            let during = during(test);
             let _ = writeln!(
                 text,
                 "{} The hidden tests were stopped after {}{during}: something does not finish \
@@ -166,10 +170,7 @@ pub fn write_report(
             passed,
             total,
         } => {
-            let during = test
-                .as_deref()
-                .map(|t| format!(" during `{t}`"))
-                .unwrap_or_default();
+            let during = during(test);
             let _ = writeln!(
                 text,
                 "{} The hidden tests did not finish{during}: {reason}. {passed} of {total} tests reported a pass.",

@@ -29,7 +29,7 @@ use ui::Ui;
 
 use crate::{
     App,
-    check::{self, Cancel, CheckReport, Job},
+    check::{Cancel, CheckReport},
 };
 
 /// Everything the loop reacts to.
@@ -97,14 +97,7 @@ fn worker(app: &App, pending: Receiver<Request>, results: Sender<Event>) {
             continue;
         }
         let exercise = &app.set.exercises[request.exercise];
-        let job = Job {
-            exercise,
-            root: &app.workbook.root,
-            src: app.workbook.src(exercise),
-            build: app.workbook.build_dir(exercise),
-            color: app.term.color,
-        };
-        let result = match check::check(&job, &request.cancel) {
+        let result = match app.check(exercise, &request.cancel) {
             Ok(Some(report)) => Ok(report),
             Ok(None) => continue,
             Err(e) => Err(format!("{e:#}")),

@@ -10,7 +10,7 @@ pub fn run(app: &App, name: Option<&str>, all: bool, out: &mut dyn Write) -> Res
     let mut state = app.state()?;
     let exercise = app.resolve(name, &state)?;
     let hints = &exercise.info.hints;
-    let shown = state.state.hints.get(exercise.name()).copied().unwrap_or(0);
+    let shown = state.hints_shown(exercise.name());
     let level = if all {
         hints.len()
     } else {

@@ -4,7 +4,7 @@ use std::{io::Write, process::ExitCode};
 
 use anyhow::Result;
 
-use crate::{App, exercise::Exercise, state::StateFile, term};
+use crate::{App, check::Cancel, exercise::Exercise, state::StateFile, term};
 
 /// `opslings run [NAME]`.
 pub fn named(app: &App, name: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
@@ -30,7 +30,9 @@ fn check_and_show(
         exercise.info.topic,
         term.file_link(&app.workbook.root, &exercise.main_file()),
     )?;
-    let report = app.check(exercise)?;
+    let report = app
+        .check(exercise, &Cancel::default())?
+        .expect("nothing cancels a one-off check");
     term::write_report(out, term, exercise.name(), &report)?;
     writeln!(out)?;
     if !report.verdict.passed() {

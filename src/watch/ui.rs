@@ -272,13 +272,7 @@ impl<'a> Ui<'a> {
 
     fn hint(&mut self) {
         let exercise = &self.app.set.exercises[self.current];
-        let shown = self
-            .state
-            .state
-            .hints
-            .get(exercise.name())
-            .copied()
-            .unwrap_or(0);
+        let shown = self.state.hints_shown(exercise.name());
         if shown >= exercise.info.hints.len() {
             self.message = Some("That is every hint. `e` shows the topic's page.".into());
             return;
@@ -337,13 +331,7 @@ impl<'a> Ui<'a> {
             }
             View::Main | View::ConfirmReset => {
                 let exercise = &app.set.exercises[self.current];
-                let shown = self
-                    .state
-                    .state
-                    .hints
-                    .get(exercise.name())
-                    .copied()
-                    .unwrap_or(0);
+                let shown = self.state.hints_shown(exercise.name());
                 let confirm = format!(
                     "Reset {} to its original? Your version is saved first. (y/n)",
                     exercise.name()
