@@ -40,6 +40,10 @@ fn main() {
     println!("cargo:rerun-if-changed=info.toml");
     println!("cargo:rerun-if-changed=solutions");
     println!("cargo:rerun-if-changed=tests/hidden");
+    // Topic pages are course text that students read but do not edit.
+    for file in files.iter().filter(|f| f.ends_with("README.md")) {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
 }
 
 /// Every file below `dir`, skipping build output and hidden files (editor swap files, state).
