@@ -121,6 +121,24 @@ pub fn check(job: &Job, cancel: &Cancel) -> Result<Option<CheckReport>> {
         output: OUTPUT_CAP,
     };
 
+    let lib_rs = job.src.join("lib.rs");
+    if !job.root.join(&lib_rs).is_file() {
+        let diagnostics = format!(
+            "{} is missing. If it was deleted or renamed by mistake, the `reset {}` command \
+             restores the original (it backs up what is in the folder first).",
+            lib_rs.display(),
+            ex.info.name
+        );
+        let verdict = Verdict::CompileError {
+            part: Part::Exercise,
+            diagnostics,
+        };
+        return Ok(Some(CheckReport {
+            verdict,
+            output: String::new(),
+        }));
+    }
+
     // The student's crate, as a library.
     let mut lib = rustc(job.root)?;
     lib.args([

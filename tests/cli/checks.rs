@@ -195,3 +195,15 @@ fn a_workbook_without_solutions_is_not_pointed_at_one() {
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("solution"), "{out}");
 }
+
+#[test]
+fn a_missing_crate_root_says_how_to_get_it_back() {
+    let wb = Workbook::new();
+    std::fs::remove_file(wb.path("exercises/00_basics/adder/src/lib.rs")).unwrap();
+    let (code, out, _) = output(wb.opslings(&["run", "adder"]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("exercises/00_basics/adder/src/lib.rs is missing. If it was deleted or renamed by mistake, the `reset adder` command restores the original"),
+        "{out}"
+    );
+}
