@@ -30,7 +30,7 @@ pub struct Course {
 
 /// Where a course's files were read from, for messages.
 #[derive(Clone, Debug)]
-pub enum Origin {
+enum Origin {
     Embedded,
     Dir(PathBuf),
 }
@@ -66,10 +66,6 @@ impl Course {
             files,
             origin: Origin::Dir(dir.to_owned()),
         })
-    }
-
-    pub fn origin(&self) -> &Origin {
-        &self.origin
     }
 
     pub fn file(&self, path: &str) -> Option<&[u8]> {
