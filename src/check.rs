@@ -107,6 +107,9 @@ pub struct Job<'a> {
     pub build: PathBuf,
     /// Whether compiler messages are coloured.
     pub color: bool,
+    /// Source files to call by another name in messages (as rustc sees them, then the name),
+    /// for a crate assembled in a build folder from files that live elsewhere.
+    pub rename: Vec<(PathBuf, String)>,
 }
 
 /// Checks one exercise; `Ok(None)` when `cancel` stopped it.
@@ -151,7 +154,11 @@ pub fn check(job: &Job, cancel: &Cancel) -> Result<Option<CheckReport>> {
     ])
     .args(["-C", "debuginfo=0", "--color", color, "--out-dir"])
     .arg(&job.build)
-    .arg(job.src.join("lib.rs"));
+    .arg(&lib_rs);
+    for (path, name) in &job.rename {
+        lib.arg("--remap-path-prefix")
+            .arg(format!("{}={name}", path.display()));
+    }
     let done = process::run(lib, b"", compile_limits, cancel, &|_| false)?;
     match done.stop {
         Stop::Cancelled => return Ok(None),

@@ -212,6 +212,7 @@ fn check_one(exercise: &Exercise, root: &Path) -> (Outcome, Duration) {
         src: PathBuf::from(exercise.dir()).join("src"),
         build: PathBuf::from("target").join(exercise.name()),
         color: false,
+        rename: Vec::new(),
     };
     let outcome = match check::check(&job, &Cancel::default()) {
         Ok(report) => Outcome::Checked(report.expect("nothing cancels a grade")),

@@ -102,6 +102,7 @@ impl App {
             src: self.workbook.src(exercise),
             build: self.workbook.build_dir(exercise),
             color: self.term.color,
+            rename: Vec::new(),
         };
         check::check(&job, cancel)
     }

@@ -8,6 +8,7 @@ build folder and checked there, so the same code verifies a course on disk and t
 */
 
 use std::{
+    collections::BTreeMap,
     fs,
     path::{Path, PathBuf},
     time::{Duration, Instant},
@@ -134,32 +135,44 @@ pub fn run(
     })
 }
 
-/// Writes one version of an exercise's crate below `build` and returns its `src` folder.
+/// Writes one version of an exercise's crate below `build`. Returns, for each file, its path in
+/// the crate and where it comes from in the course (`exercises/...` or `solutions/...`).
 pub fn materialize(
     set: &ExerciseSet,
     exercise: &Exercise,
     version: Version,
     build: &Path,
-) -> Result<PathBuf> {
-    let dir = build.join(match version {
-        Version::Untouched => "untouched",
-        Version::Solution => "solution",
-    });
+) -> Result<Vec<(String, String)>> {
+    let dir = build.join(version_dir(version));
     if dir.exists() {
         fs::remove_dir_all(&dir).with_context(|| format!("Failed to clear {}", dir.display()))?;
     }
-    let mut files = set.originals(exercise);
-    if version == Version::Solution {
-        files.extend(set.solution(exercise));
+    let mut files: BTreeMap<&str, (&[u8], String)> = BTreeMap::new();
+    for (path, bytes) in set.originals(exercise) {
+        files.insert(path, (bytes, format!("{}/{path}", exercise.dir())));
     }
-    for (path, bytes) in files {
+    if version == Version::Solution {
+        for (path, bytes) in set.solution(exercise) {
+            files.insert(path, (bytes, format!("{}/{path}", exercise.solution_dir())));
+        }
+    }
+    let mut origins = Vec::with_capacity(files.len());
+    for (path, (bytes, origin)) in files {
         let dest = dir.join(path);
         let parent = dest.parent().expect("a file has a folder");
         fs::create_dir_all(parent)
             .with_context(|| format!("Failed to create {}", parent.display()))?;
         fs::write(&dest, bytes).with_context(|| format!("Failed to write {}", dest.display()))?;
+        origins.push((path.to_owned(), origin));
     }
-    Ok(dir.join("src"))
+    Ok(origins)
+}
+
+fn version_dir(version: Version) -> &'static str {
+    match version {
+        Version::Untouched => "untouched",
+        Version::Solution => "solution",
+    }
 }
 
 /// Checks one version of an exercise, built in `root/target/opslings/verify/<name>/`.
@@ -170,15 +183,21 @@ pub fn check_version(
     root: &Path,
 ) -> Result<CheckReport> {
     let build = PathBuf::from("target/opslings/verify").join(exercise.name());
-    materialize(set, exercise, version, &root.join(&build))?;
-    // Relative to `root`, so that compiler messages and panics name short paths.
-    let dir = build.join(format!("{version:?}").to_lowercase());
+    let origins = materialize(set, exercise, version, &root.join(&build))?;
+    // Relative to `root`, so that compiler messages and panics name short paths, and those of
+    // the assembled crate's files are renamed after the course files they came from.
+    let dir = build.join(version_dir(version));
+    let rename = origins
+        .into_iter()
+        .map(|(path, origin)| (dir.join(path), origin))
+        .collect();
     let job = Job {
         exercise,
         root,
         src: dir.join("src"),
         build: dir.join("build"),
         color: false,
+        rename,
     };
     let report = check::check(&job, &Cancel::default())?;
     Ok(report.expect("nothing cancels a verification"))

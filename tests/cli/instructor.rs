@@ -563,3 +563,19 @@ fn walk(dir: &Path) -> Vec<String> {
     }
     files
 }
+
+#[test]
+fn verify_names_the_course_file_a_compiler_message_is_about() {
+    let wb = Workbook::new();
+    wb.write(
+        "solutions/00_basics/greeter/src/lib.rs",
+        "pub fn greet(name: &str) -> String {\n    name +\n}\n",
+    );
+    let (code, out, err) = output(wb.with_own_course(&["verify", "greeter"]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("--> solutions/00_basics/greeter/src/lib.rs:3:1"),
+        "a broken solution is named where it lives, not in the build folder: {out}"
+    );
+    assert!(!out.contains("target/opslings"), "{out}");
+}
