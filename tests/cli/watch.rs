@@ -384,3 +384,35 @@ fn ctrl_c_quits_and_restores_the_terminal() {
             .contains(LocalFlags::ICANON | LocalFlags::ECHO)
     );
 }
+
+#[test]
+fn keys_pressed_while_the_terminal_resizes_are_not_lost() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start(&wb, &[], 24, 80);
+    screen.wait_for(&["q quit"]);
+    for i in 0..40u16 {
+        screen
+            .master
+            .resize(PtySize {
+                rows: 10 + i % 7,
+                cols: 30 + i,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        screen.press("l");
+        screen
+            .master
+            .resize(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        screen.press("q");
+    }
+    screen.press("h");
+    screen.wait_for(&["Hint 1/2"]);
+    assert!(screen.quit());
+}
