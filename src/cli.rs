@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod instructor;
+mod student;
 pub use instructor::{Instructor, ReportArgs, ReportFormat};
+pub use student::Student;
 
 /// Exercises on operations and reliability engineering, checked against hidden tests.
 ///
@@ -28,44 +30,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Watch mode (the default): re-check the current exercise on every save
-    Watch {
-        /// Look for changes every half second instead of waiting for file events
-        #[arg(long, conflicts_with = "manual")]
-        poll: bool,
-        /// Check only when you press `r` (for file systems that report no changes)
-        #[arg(long)]
-        manual: bool,
-    },
-    /// Check an exercise once and show the verdict (exit status 0 when it passes)
-    Run {
-        /// The exercise; the one you are on if left out
-        name: Option<String>,
-    },
-    /// Show the next hint of an exercise
-    Hint {
-        /// The exercise; the one you are on if left out
-        name: Option<String>,
-        /// Show every hint at once
-        #[arg(long)]
-        all: bool,
-    },
-    /// List the exercises with their status, topic and path
-    List {
-        /// Write JSON instead of a table
-        #[arg(long)]
-        json: bool,
-    },
-    /// Restore an exercise's original files (your version is backed up first)
-    Reset {
-        /// The exercise to restore
-        name: String,
-    },
-    /// Show a topic's page
-    Explain {
-        /// A topic (`10_resilience` or `resilience`) or an exercise; the current one if left out
-        topic: Option<String>,
-    },
+    #[command(flatten)]
+    Student(Student),
     #[command(flatten)]
     Instructor(Instructor),
 }

@@ -1,153 +1,263 @@
 /*!
-The exercise set: info.toml, the original exercises, their solutions and hidden tests.
+The exercise set: info.toml joined with the files of each exercise, checked against each other.
 
-It comes either from the copy built into the binary (what students and graders use, so that no
-file on disk can change a verdict) or from a folder laid out like this repository (what an
-instructor uses while writing exercises, and what the fixture tests use).
+A course comes from the copy built into the binary or from a folder ([`Course`]); loading it
+checks that every entry of info.toml has its crate, solution, hidden tests and topic page, and
+that the tasks of info.toml and the `// Task N` markers of the hidden tests agree.
 */
 
-use std::{
-    borrow::Cow,
-    collections::BTreeMap,
-    fs,
-    path::{Path, PathBuf},
-};
+mod files;
+pub mod info;
+mod manifest;
+pub mod paths;
+mod walk;
 
-use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/course.rs"));
+use anyhow::{Result, bail};
+
+pub use files::Course;
+use info::{ExerciseInfo, Info, LocatedError};
+
+use crate::check::{Job, harness::HiddenTests};
+
+/// An exercise with everything the runner needs to check, reset and explain it.
+#[derive(Debug)]
+pub struct Exercise {
+    pub info: ExerciseInfo,
+    /// The Rust edition of the crate, from its manifest.
+    pub edition: String,
+    /// The hidden tests, ready to compile.
+    pub hidden: HiddenTests,
+    /// `tests/hidden/<name>.rs`, as messages name it.
+    hidden_file: String,
 }
 
-/// Folders below a course root that belong to the exercise set.
-const ROOTS: &[&str] = &["exercises", "solutions", "tests/hidden"];
-
-/// The files of an exercise set, by path relative to its root (always with `/`).
-pub struct Course {
-    files: BTreeMap<String, Cow<'static, [u8]>>,
-    origin: Origin,
-}
-
-/// Where a course's files were read from, for messages.
-#[derive(Clone, Debug)]
-enum Origin {
-    Embedded,
-    Dir(PathBuf),
-}
-
-impl Course {
-    /// The exercise set built into this binary.
-    pub fn embedded() -> Self {
-        let files = embedded::FILES
-            .iter()
-            .map(|&(path, bytes)| (path.to_owned(), Cow::Borrowed(bytes)))
-            .collect();
-        Self {
-            files,
-            origin: Origin::Embedded,
-        }
+impl Exercise {
+    pub fn name(&self) -> &str {
+        &self.info.name
     }
 
-    /// The exercise set in `dir` (a folder with info.toml, exercises/, solutions/, tests/hidden/).
-    pub fn from_dir(dir: &Path) -> Result<Self> {
-        let info = dir.join("info.toml");
-        let mut files = BTreeMap::new();
-        let bytes = fs::read(&info).with_context(|| {
-            format!(
-                "Failed to read {}: an exercise set needs an info.toml at its root",
-                info.display()
-            )
-        })?;
-        files.insert("info.toml".to_owned(), Cow::Owned(bytes));
-        for root in ROOTS {
-            collect(dir, &dir.join(root), &mut files)?;
+    /// The crate's folder, relative to the root: `exercises/<topic>/<name>`.
+    pub fn dir(&self) -> String {
+        paths::exercise_dir(&self.info.topic, &self.info.name)
+    }
+
+    /// The file a student edits first.
+    pub fn main_file(&self) -> String {
+        paths::main_file(&self.info.topic, &self.info.name)
+    }
+
+    pub fn solution_dir(&self) -> String {
+        paths::solution_dir(&self.info.topic, &self.info.name)
+    }
+
+    pub fn hidden_path(&self) -> &str {
+        &self.hidden_file
+    }
+
+    /// The titles of its tasks, in order.
+    pub fn task_titles(&self) -> Vec<&str> {
+        self.info.tasks.iter().map(|t| t.title.as_str()).collect()
+    }
+
+    /// A check of this exercise's crate with sources in `src` (relative to `root`), built in
+    /// `build`.
+    pub fn job<'a>(&'a self, root: &'a Path, src: PathBuf, build: PathBuf, color: bool) -> Job<'a> {
+        Job {
+            crate_name: &self.info.name,
+            edition: &self.edition,
+            hidden: &self.hidden,
+            hidden_name: &self.hidden_file,
+            time_limit: self.info.time_limit,
+            root,
+            src,
+            build,
+            color,
+            rename: Vec::new(),
+        }
+    }
+}
+
+/// The whole set, in order.
+pub struct ExerciseSet {
+    pub course: Course,
+    pub welcome_message: String,
+    pub final_message: String,
+    pub exercises: Vec<Exercise>,
+}
+
+impl ExerciseSet {
+    /// Reads info.toml and every exercise's files, and checks that they agree.
+    pub fn load(course: Course) -> Result<Self> {
+        let info_name = course.describe(paths::INFO);
+        let Some(bytes) = course.file(paths::INFO) else {
+            bail!("{info_name} is missing: an exercise set needs an info.toml at its root");
+        };
+        let Ok(source) = std::str::from_utf8(bytes) else {
+            bail!("{info_name} is not UTF-8 text: save it as UTF-8 and try again");
+        };
+        let info = Info::parse(&info_name, source)?;
+        let mut exercises = Vec::with_capacity(info.exercises.len());
+        for entry in info.exercises {
+            let at = entry.span.start;
+            let located = |message: String, help: &str| {
+                LocatedError::new(&info_name, source, at, message, help)
+            };
+            exercises.push(load_exercise(&course, entry, &located)?);
         }
         Ok(Self {
-            files,
-            origin: Origin::Dir(dir.to_owned()),
+            course,
+            welcome_message: info.welcome_message,
+            final_message: info.final_message,
+            exercises,
         })
     }
 
-    pub fn file(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(|b| b.as_ref())
+    pub fn get(&self, name: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.name() == name)
     }
 
-    /// The files whose path starts with `prefix/`, with paths relative to that prefix.
-    pub fn files_under(&self, prefix: &str) -> Vec<(&str, &[u8])> {
-        let prefix = format!("{}/", prefix.trim_end_matches('/'));
-        self.files
-            .range(prefix.clone()..)
-            .take_while(|(path, _)| path.starts_with(&prefix))
-            .map(|(path, bytes)| (&path[prefix.len()..], bytes.as_ref()))
-            .collect()
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.exercises.iter().position(|e| e.name() == name)
     }
 
-    /// Every path in the course.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.files.keys().map(String::as_str)
-    }
-
-    /// How to name a course file in a message: a path on disk, or a note that it is built in.
-    pub fn describe(&self, path: &str) -> String {
-        match &self.origin {
-            Origin::Embedded => path.to_owned(),
-            Origin::Dir(dir) => dir.join(path).display().to_string(),
+    /// The exercise called `name`, or an error that lists close names.
+    pub fn find(&self, name: &str) -> Result<&Exercise> {
+        if let Some(exercise) = self.get(name) {
+            return Ok(exercise);
         }
-    }
-}
-
-fn collect(
-    root: &Path,
-    dir: &Path,
-    files: &mut BTreeMap<String, Cow<'static, [u8]>>,
-) -> Result<()> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Ok(());
-    };
-    for entry in entries {
-        let entry = entry.with_context(|| format!("Failed to list {}", dir.display()))?;
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') || name == "target" || name == "Cargo.lock" {
-            continue;
-        }
-        if path.is_dir() {
-            collect(root, &path, files)?;
-        } else {
-            let bytes =
-                fs::read(&path).with_context(|| format!("Failed to read {}", path.display()))?;
-            let rel = path.strip_prefix(root).expect("below the root");
-            files.insert(rel.to_string_lossy().replace('\\', "/"), Cow::Owned(bytes));
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn files_under_strips_the_prefix_and_stops_at_its_end() {
-        let mut files = BTreeMap::new();
-        for path in ["a/b/x.rs", "a/b/y/z.rs", "a/bc/w.rs", "a/c.rs"] {
-            files.insert(path.to_owned(), Cow::Borrowed(&b""[..]));
-        }
-        let course = Course {
-            files,
-            origin: Origin::Embedded,
-        };
-        let under: Vec<_> = course
-            .files_under("a/b")
-            .into_iter()
-            .map(|(p, _)| p)
+        let close: Vec<String> = self
+            .exercises
+            .iter()
+            .map(Exercise::name)
+            .filter(|n| n.contains(name) || name.contains(n))
+            .map(|n| format!("`{n}`"))
             .collect();
-        assert_eq!(under, ["x.rs", "y/z.rs"]);
+        if close.is_empty() {
+            bail!("There is no exercise called `{name}`: `opslings list` shows them all");
+        }
+        bail!(
+            "There is no exercise called `{name}`; did you mean {}?",
+            close.join(" or ")
+        )
     }
 
-    #[test]
-    fn the_embedded_course_has_an_info_file() {
-        assert!(Course::embedded().file("info.toml").is_some());
+    /// The original files of an exercise's crate, relative to its folder.
+    pub fn originals(&self, exercise: &Exercise) -> Vec<(&str, &[u8])> {
+        self.course.files_under(&exercise.dir())
     }
+
+    /// The files a solution changes, relative to the crate's folder.
+    pub fn solution(&self, exercise: &Exercise) -> Vec<(&str, &[u8])> {
+        self.course.files_under(&exercise.solution_dir())
+    }
+
+    /// A topic's page.
+    pub fn topic_readme(&self, topic: &str) -> Option<&str> {
+        let bytes = self.course.file(&paths::topic_page(topic))?;
+        std::str::from_utf8(bytes).ok()
+    }
+
+    /// Topic folders in the order their first exercise appears.
+    pub fn topics(&self) -> Vec<&str> {
+        let mut topics: Vec<&str> = Vec::new();
+        for exercise in &self.exercises {
+            if !topics.contains(&exercise.info.topic.as_str()) {
+                topics.push(&exercise.info.topic);
+            }
+        }
+        topics
+    }
+
+    /// The sum of every exercise's weight.
+    pub fn max_points(&self) -> u64 {
+        self.exercises.iter().map(|e| u64::from(e.info.weight)).sum()
+    }
+}
+
+/// Joins one entry of info.toml with its files; `located` points an error at the entry.
+fn load_exercise(
+    course: &Course,
+    entry: ExerciseInfo,
+    located: &dyn Fn(String, &str) -> LocatedError,
+) -> Result<Exercise> {
+    let (name, topic) = (&entry.name, &entry.topic);
+    let dir = paths::exercise_dir(topic, name);
+    let manifest_path = format!("{dir}/Cargo.toml");
+    let Some(manifest) = course.file(&manifest_path) else {
+        return Err(located(
+            format!("exercise `{name}` has no crate at {dir} (no Cargo.toml there)"),
+            "create the crate there, or correct this entry's `name` or `topic`",
+        )
+        .into());
+    };
+    if course.file(&paths::main_file(topic, name)).is_none() {
+        return Err(located(
+            format!("exercise `{name}` has no {dir}/src/lib.rs"),
+            "every exercise is a library crate: write its starting code in src/lib.rs",
+        )
+        .into());
+    }
+    let edition = manifest::check(course, &manifest_path, manifest, name)?;
+    let solution = paths::solution_dir(topic, name);
+    if course.files_under(&solution).is_empty() {
+        return Err(located(
+            format!("exercise `{name}` has no solution in {solution}/"),
+            "add the files a solution changes there, at the same paths as in the exercise",
+        )
+        .into());
+    }
+    let page = paths::topic_page(topic);
+    if course.file(&page).is_none() {
+        return Err(located(
+            format!("topic `{topic}` has no {page}"),
+            "write a page that explains the topic there; `opslings explain` shows it",
+        )
+        .into());
+    }
+    let hidden_file = paths::hidden_tests(name);
+    let hidden = hidden_tests(course, name, &hidden_file, located)?;
+    if hidden.tasks != entry.tasks.len() {
+        return Err(located(
+            format!(
+                "exercise `{name}` has {} tasks in info.toml, but {hidden_file} marks tests for {}",
+                entry.tasks.len(),
+                hidden.tasks
+            ),
+            "give every task of info.toml a `// Task N` section of tests, and every section a task",
+        )
+        .into());
+    }
+    Ok(Exercise {
+        info: entry,
+        edition,
+        hidden,
+        hidden_file,
+    })
+}
+
+fn hidden_tests(
+    course: &Course,
+    name: &str,
+    path: &str,
+    located: &dyn Fn(String, &str) -> LocatedError,
+) -> Result<HiddenTests> {
+    let Some(bytes) = course.file(path) else {
+        return Err(located(
+            format!("exercise `{name}` has no hidden tests at {path}"),
+            "write the exercise's tests there; they use the crate's public API",
+        )
+        .into());
+    };
+    HiddenTests::parse(&String::from_utf8_lossy(bytes)).map_err(|e| {
+        LocatedError {
+            file: course.describe(path),
+            line: e.line,
+            column: 1,
+            message: e.message,
+            help: "see the README, \"Adding an exercise\", for the form hidden tests take".into(),
+        }
+        .into()
+    })
 }

@@ -1,6 +1,6 @@
 /*!
 The instructor's commands: `verify`, `grade` and `init`. Each turns its arguments into checked
-options, picks the exercise set, does the work, and writes the report.
+options, picks the exercise set, does the work, and writes the report in the format asked for.
 
 They do not need a workbook, so they run before the student's commands look for one.
 */
@@ -13,18 +13,25 @@ use std::{
 
 use anyhow::{Context, Result};
 
+mod grade;
+mod init;
+mod partition;
+mod pool;
+mod progress;
+mod report;
+mod verify;
+
+pub use partition::Partition;
+
 use crate::{
+    app::load_set,
     cli::{Instructor, ReportArgs, ReportFormat},
-    course::Course,
-    exercise::ExerciseSet,
-    grade, init, parallel,
-    partition::Partition,
-    progress::Progress,
-    report::{self, Format, Report},
+    course::ExerciseSet,
     term::Term,
-    verify,
     workbook::Workbook,
 };
+use progress::Progress;
+use report::{Format, Report};
 
 /// The checked options of `verify` and `grade`.
 struct Options {
@@ -38,7 +45,7 @@ struct Options {
 impl From<ReportArgs> for Options {
     fn from(args: ReportArgs) -> Self {
         Self {
-            jobs: args.jobs.map_or_else(parallel::default_jobs, |n| n.get()),
+            jobs: args.jobs.map_or_else(pool::default_jobs, |n| n.get()),
             format: match args.format {
                 ReportFormat::Human => Format::Human,
                 ReportFormat::Json => Format::Json,
@@ -80,10 +87,7 @@ pub fn run(
 
 /// The set in `--course`, else the one built into opslings.
 fn load(course: Option<&Path>) -> Result<ExerciseSet> {
-    ExerciseSet::load(match course {
-        Some(dir) => Course::from_dir(dir)?,
-        None => Course::embedded(),
-    })
+    load_set(course)
 }
 
 fn verify(

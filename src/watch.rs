@@ -28,8 +28,8 @@ pub use files::Trigger;
 use ui::Ui;
 
 use crate::{
-    App,
-    check::{Cancel, CheckReport},
+    app::App,
+    check::{Cancel, CheckReport, Checked},
 };
 
 /// Everything the loop reacts to.
@@ -98,8 +98,8 @@ fn worker(app: &App, pending: Receiver<Request>, results: Sender<Event>) {
         }
         let exercise = &app.set.exercises[request.exercise];
         let result = match app.check(exercise, &request.cancel) {
-            Ok(Some(report)) => Ok(report),
-            Ok(None) => continue,
+            Ok(Checked::Report(report)) => Ok(report),
+            Ok(Checked::Cancelled) => continue,
             Err(e) => Err(format!("{e:#}")),
         };
         let event = Event::Checked {

@@ -12,7 +12,9 @@ use std::{
 
 use anyhow::{Context, Result, bail};
 
-use crate::exercise::{Exercise, ExerciseSet};
+pub mod state;
+
+use crate::course::{Exercise, ExerciseSet, paths};
 
 pub struct Workbook {
     pub root: PathBuf,
@@ -28,7 +30,7 @@ impl Workbook {
     /// The workbook that holds `start`: the nearest folder upwards with an info.toml.
     pub fn find(start: &Path) -> Result<Self> {
         for dir in start.ancestors() {
-            if dir.join("info.toml").is_file() {
+            if dir.join(paths::INFO).is_file() {
                 return Ok(Self {
                     root: dir.to_owned(),
                 });
@@ -48,9 +50,7 @@ impl Workbook {
 
     /// The build folder of checks of this workbook's exercises, relative to the root.
     pub fn build_dir(&self, exercise: &Exercise) -> PathBuf {
-        PathBuf::from("target")
-            .join("opslings")
-            .join(exercise.name())
+        PathBuf::from(paths::build_dir(exercise.name()))
     }
 
     /// Whether every original file is unchanged in the workbook.
@@ -84,10 +84,9 @@ impl Workbook {
 
     /// Copies `dir` to a new numbered backup folder and returns it.
     fn backup(&self, dir: &Path, name: &str) -> Result<PathBuf> {
-        let backups = self.root.join(".opslings").join("backups");
         let mut n = 1;
         let target = loop {
-            let candidate = backups.join(format!("{name}-{n}"));
+            let candidate = self.root.join(paths::backup_dir(name, n));
             if !candidate.exists() {
                 break candidate;
             }

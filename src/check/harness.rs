@@ -14,10 +14,43 @@ use std::fmt::Write as _;
 /// The hidden tests of one exercise, ready to compile.
 #[derive(Clone, Debug)]
 pub struct HiddenTests {
-    /// Test function names, in the order they run.
-    pub names: Vec<String>,
+    /// The tests, in the order they run.
+    pub tests: Vec<HiddenTest>,
+    /// How many tasks the `// Task N` markers open.
+    pub tasks: usize,
     /// The program: the test file with `#[test]` blanked, then the generated harness.
     pub program: String,
+}
+
+/// One hidden test and the task it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HiddenTest {
+    pub name: String,
+    /// From 1, as opened by the `// Task N` marker above the test.
+    pub task: usize,
+}
+
+impl HiddenTests {
+    /// The task of the test called `name`.
+    pub fn task_of(&self, name: &str) -> Option<usize> {
+        self.tests.iter().find(|t| t.name == name).map(|t| t.task)
+    }
+
+    /// How many tests task `task` has.
+    pub fn count_in(&self, task: usize) -> usize {
+        self.tests.iter().filter(|t| t.task == task).count()
+    }
+}
+
+/// `// Task N` or `// Task N: title` at column 1: the number N.
+fn task_marker(line: &str) -> Option<Result<usize, ()>> {
+    let rest = line.strip_prefix("// Task ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = &rest[digits.len()..];
+    if digits.is_empty() || !(after.is_empty() || after.starts_with(':')) {
+        return Some(Err(()));
+    }
+    Some(digits.parse().map_err(|_| ()))
 }
 
 /// Where a hidden test file breaks the rules the harness relies on: (line, message).
@@ -28,12 +61,18 @@ pub struct HarnessError {
 }
 
 impl HiddenTests {
+    /// Reads a hidden test file. Every test must sit below a `// Task N` marker, and the
+    /// markers must count up from 1 without a gap.
     pub fn parse(source: &str) -> Result<Self, HarnessError> {
-        let mut names = Vec::new();
+        let mut tests: Vec<HiddenTest> = Vec::new();
+        let mut task = 0;
         let mut program = String::with_capacity(source.len() + 4096);
         let mut lines = source.lines().enumerate().peekable();
         while let Some((index, line)) = lines.next() {
             let trimmed = line.trim();
+            if let Some(marker) = task_marker(line) {
+                task = next_task(marker, task, &tests, index + 1)?;
+            }
             for banned in ["#[should_panic", "#[ignore"] {
                 if trimmed.starts_with(banned) {
                     return Err(HarnessError {
@@ -63,17 +102,59 @@ impl HiddenTests {
                     message: "`#[test]` must be followed directly by `fn name() {`".into(),
                 });
             };
-            names.push(name.to_owned());
+            if task == 0 {
+                return Err(HarnessError {
+                    line: index + 1,
+                    message: "this test belongs to no task: put a `// Task 1` line above it"
+                        .into(),
+                });
+            }
+            tests.push(HiddenTest {
+                name: name.to_owned(),
+                task,
+            });
             program.push('\n');
         }
-        if names.is_empty() {
+        if tests.is_empty() {
             return Err(HarnessError {
                 line: 1,
                 message: "there is no `#[test]` function".into(),
             });
         }
+        if tests.last().is_some_and(|t| t.task != task) {
+            return Err(HarnessError {
+                line: source.lines().count(),
+                message: format!("task {task} has no test: every task needs at least one"),
+            });
+        }
+        let names: Vec<&str> = tests.iter().map(|t| t.name.as_str()).collect();
         program.push_str(&harness(&names));
-        Ok(Self { names, program })
+        Ok(Self {
+            tests,
+            tasks: task,
+            program,
+        })
+    }
+}
+
+/// The task a `// Task N` marker opens, after task `current`; markers count up by one, and the
+/// task they close must have a test.
+fn next_task(
+    marker: Result<usize, ()>,
+    current: usize,
+    tests: &[HiddenTest],
+    line: usize,
+) -> Result<usize, HarnessError> {
+    let fail = |message: String| Err(HarnessError { line, message });
+    match marker {
+        Err(()) => fail("a task marker reads `// Task N` or `// Task N: title`".into()),
+        Ok(n) if n != current + 1 => fail(format!(
+            "`// Task {n}` follows task {current}: tasks count up by one from 1"
+        )),
+        Ok(_) if current > 0 && tests.last().is_none_or(|t| t.task != current) => fail(format!(
+            "task {current} has no test: every task needs at least one"
+        )),
+        Ok(n) => Ok(n),
     }
 }
 
@@ -87,7 +168,7 @@ fn test_name(line: &str) -> Option<&str> {
 }
 
 /// The generated `main` and its support module, appended after the tests.
-fn harness(names: &[String]) -> String {
+fn harness(names: &[&str]) -> String {
     let mut table = String::new();
     for name in names {
         writeln!(
@@ -213,12 +294,16 @@ fn unescape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const TESTS: &str = "use x::f;\n\n#[test]\nfn first() {\n    assert!(f());\n}\n\nfn helper() {}\n\n#[test]\nfn second() {}\n";
+    const TESTS: &str = "use x::f;\n// Task 1\n#[test]\nfn first() {\n    assert!(f());\n}\n\nfn helper() {}\n// Task 2: the second\n#[test]\nfn second() {}\n";
 
     #[test]
     fn finds_tests_in_order_and_keeps_line_numbers() {
         let hidden = HiddenTests::parse(TESTS).unwrap();
-        assert_eq!(hidden.names, ["first", "second"]);
+        let names: Vec<_> = hidden.tests.iter().map(|t| (t.name.as_str(), t.task)).collect();
+        assert_eq!(names, [("first", 1), ("second", 2)]);
+        assert_eq!(hidden.tasks, 2);
+        assert_eq!(hidden.task_of("second"), Some(2));
+        assert_eq!(hidden.count_in(1), 1);
         let lines: Vec<_> = hidden.program.lines().collect();
         assert_eq!(lines[2], "");
         assert_eq!(lines[3], "fn first() {");
@@ -232,12 +317,27 @@ mod tests {
 
     #[test]
     fn rejects_what_the_harness_cannot_run() {
-        let err = |src: &str| HiddenTests::parse(src).unwrap_err();
-        assert_eq!(err("#[test]\n#[should_panic]\nfn a() {}\n").line, 2);
+        let err = |src: &str| HiddenTests::parse(&format!("// Task 1\n{src}")).unwrap_err();
+        assert_eq!(err("#[test]\n#[should_panic]\nfn a() {}\n").line, 3);
         assert_eq!(err("fn a() {}\n").message, "there is no `#[test]` function");
-        assert_eq!(err("mod m {\n    #[test]\n    fn a() {}\n}\n").line, 2);
-        assert_eq!(err("#[test]\nfn a(x: u8) {}\n").line, 2);
-        assert_eq!(err("#[ignore]\n#[test]\nfn a() {}\n").line, 1);
+        assert_eq!(err("mod m {\n    #[test]\n    fn a() {}\n}\n").line, 3);
+        assert_eq!(err("#[test]\nfn a(x: u8) {}\n").line, 3);
+        assert_eq!(err("#[ignore]\n#[test]\nfn a() {}\n").line, 2);
+    }
+
+    #[test]
+    fn every_test_belongs_to_one_task_and_every_task_has_a_test() {
+        let err = |src: &str| HiddenTests::parse(src).unwrap_err();
+        let untasked = err("#[test]\nfn a() {}\n");
+        assert_eq!(untasked.line, 1);
+        assert!(untasked.message.contains("belongs to no task"));
+        let empty = err("// Task 1\n// Task 2\n#[test]\nfn a() {}\n");
+        assert_eq!((empty.line, empty.message.as_str()), (2, "task 1 has no test: every task needs at least one"));
+        let last_empty = err("// Task 1\n#[test]\nfn a() {}\n// Task 2\n");
+        assert!(last_empty.message.starts_with("task 2 has no test"), "{}", last_empty.message);
+        let skipped = err("// Task 2\n#[test]\nfn a() {}\n");
+        assert!(skipped.message.contains("count up by one"), "{}", skipped.message);
+        assert!(err("// Task one\n#[test]\nfn a() {}\n").message.contains("`// Task N`"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::{num::NonZeroUsize, path::PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::partition::Partition;
+use crate::instructor::Partition;
 
 #[derive(Subcommand, Debug)]
 pub enum Instructor {

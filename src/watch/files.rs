@@ -34,6 +34,17 @@ pub enum Trigger {
     Manual,
 }
 
+impl Trigger {
+    /// From the flags `--poll` and `--manual` (which clap keeps apart).
+    pub fn new(poll: bool, manual: bool) -> Self {
+        match (poll, manual) {
+            (_, true) => Self::Manual,
+            (true, _) => Self::Poll,
+            _ => Self::Auto,
+        }
+    }
+}
+
 /// A running watcher; dropping it stops the watching.
 pub struct Watching {
     _watcher: Option<Box<dyn Watcher + Send>>,

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::{
     check::CheckReport,
-    exercise::Exercise,
+    course::Exercise,
     term::{self, Term},
 };
 
@@ -30,6 +30,9 @@ pub struct MainScreen<'a> {
     pub status: &'a Status,
     /// A message about what just happened (a pass, a reset), above the exercise.
     pub banner: Option<&'a str>,
+    /// The task the student is on, from 1.
+    pub task: usize,
+    /// The hints of that task shown so far.
     pub hints: &'a [String],
     /// How changes are noticed.
     pub note: &'a str,
@@ -64,15 +67,16 @@ pub fn main_screen(s: &MainScreen) -> String {
         }
         Status::Checked(report) => {
             let mut out = Vec::new();
-            let _ = term::write_report(&mut out, term, s.exercise.name(), report);
+            let _ = term::write_verdict(&mut out, term, s.exercise, report);
             text.push_str(&String::from_utf8_lossy(&out));
         }
         Status::Error(message) => {
             let _ = writeln!(text, "{} {message}", term.bad("error:"));
         }
     }
+    let of_task = s.exercise.info.task(s.task).map_or(0, |t| t.hints.len());
     for (i, hint) in s.hints.iter().enumerate() {
-        let label = format!("Hint {}/{}:", i + 1, s.exercise.info.hints.len());
+        let label = format!("Hint {}/{of_task} (task {}):", i + 1, s.task);
         let _ = writeln!(text, "\n{} {}", term.warn(&label), hint.trim_end());
     }
     let bar = s.width.saturating_sub(24).clamp(5, 30);

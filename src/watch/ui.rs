@@ -16,9 +16,9 @@ use super::{
     terminal,
 };
 use crate::{
-    App,
+    app::App,
     check::{Cancel, CheckReport},
-    state::StateFile,
+    workbook::state::StateFile,
 };
 
 /// What is on screen.
@@ -154,7 +154,10 @@ impl<'a> Ui<'a> {
                 self.running = None;
                 match result {
                     Ok(report) if report.verdict.passed() => self.passed(report),
-                    Ok(report) => self.status = Status::Checked(report),
+                    Ok(report) => {
+                        self.note_task(&report);
+                        self.status = Status::Checked(report);
+                    }
                     Err(message) => self.status = Status::Error(message),
                 }
             }
@@ -270,17 +273,33 @@ impl<'a> Ui<'a> {
         }
     }
 
+    /// The task the current exercise is on, from 1.
+    fn task(&self) -> usize {
+        let exercise = &self.app.set.exercises[self.current];
+        let tasks = exercise.info.tasks.len();
+        self.state.task(exercise.name()).clamp(1, tasks)
+    }
+
+    /// Records the task a test run stopped at (a compile error says nothing of it).
+    fn note_task(&mut self, report: &CheckReport) {
+        let name = self.app.set.exercises[self.current].name();
+        if let Some(task) = report.current_task().filter(|_| report.tests_ran()) {
+            if self.state.set_task(name, task) {
+                self.save();
+            }
+        }
+    }
+
     fn hint(&mut self) {
         let exercise = &self.app.set.exercises[self.current];
-        let shown = self.state.hints_shown(exercise.name());
-        if shown >= exercise.info.hints.len() {
-            self.message = Some("That is every hint. `e` shows the topic's page.".into());
+        let task = self.task();
+        let shown = self.state.hints_shown(exercise.name(), task);
+        let available = exercise.info.task(task).map_or(0, |t| t.hints.len());
+        if shown >= available {
+            self.message = Some("That is every hint of this task. `e` shows the topic's page.".into());
             return;
         }
-        self.state
-            .state
-            .hints
-            .insert(exercise.name().to_owned(), shown + 1);
+        self.state.set_hints_shown(exercise.name(), task, shown + 1);
         self.save();
     }
 
@@ -331,7 +350,9 @@ impl<'a> Ui<'a> {
             }
             View::Main | View::ConfirmReset => {
                 let exercise = &app.set.exercises[self.current];
-                let shown = self.state.hints_shown(exercise.name());
+                let task = self.task();
+                let hints = exercise.info.task(task).map_or(&[][..], |t| &t.hints[..]);
+                let shown = self.state.hints_shown(exercise.name(), task).min(hints.len());
                 let confirm = format!(
                     "Reset {} to its original? Your version is saved first. (y/n)",
                     exercise.name()
@@ -349,7 +370,8 @@ impl<'a> Ui<'a> {
                     solved: self.state.solved(&app.set),
                     status: &self.status,
                     banner: self.banner.as_deref(),
-                    hints: &exercise.info.hints[..shown.min(exercise.info.hints.len())],
+                    task,
+                    hints: &hints[..shown],
                     note: &self.note,
                     prompt,
                     width,

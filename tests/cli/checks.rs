@@ -60,7 +60,7 @@ fn failing_tests_are_named_with_their_messages() {
         "{out}"
     );
     assert!(
-        out.contains("      left: -1\n     right: 5\n      at tests/hidden/adder.rs:5:5"),
+        out.contains("      left: -1\n     right: 5\n      at tests/hidden/adder.rs:6:5"),
         "{out}"
     );
     assert!(

@@ -11,8 +11,14 @@ fn run_checks_the_first_exercise_and_says_what_to_do() {
         out.starts_with("Exercise 1/2: adder (00_basics)\nexercises/00_basics/adder/src/lib.rs\n"),
         "{out}"
     );
-    assert!(out.contains("3 of 3 hidden tests failed"), "{out}");
-    assert!(out.contains("not yet implemented"), "{out}");
+    assert!(
+        out.contains(
+            "✗ 3 of 3 hidden tests failed (0 passed):\n\n✗ Task 1 of 2: Add two numbers\n  \
+             ✗ 2 tests stopped at the todo!() in exercises/00_basics/adder/src/lib.rs:8:5: write that code\n\n\
+             · Task 2: Keep zero neutral: 1 hidden test, not started yet\n"
+        ),
+        "{out}"
+    );
     assert!(
         out.contains("Stuck? `opslings hint` shows a hint."),
         "{out}"
@@ -52,22 +58,51 @@ fn hints_are_revealed_one_at_a_time() {
     let (_, first, _) = output(wb.opslings(&["hint"]));
     assert_eq!(
         first,
-        "Hint 1/2 for adder:\nAdd the two numbers.\n\nRun `opslings hint` again for the next one.\n"
+        "Hint 1/2 for adder, task 1 of 2 (Add two numbers):\nAdd the two numbers.\n\n\
+         Run `opslings hint` again for the next one.\n"
     );
     let (_, second, _) = output(wb.opslings(&["hint"]));
     assert!(
-        second.contains("Hint 1/2") && second.contains("Hint 2/2 for adder:\nUse the + operator."),
+        second.contains("Hint 1/2")
+            && second.contains("Hint 2/2 for adder, task 1 of 2 (Add two numbers):\nUse the + operator."),
         "{second}"
     );
     let (_, third, _) = output(wb.opslings(&["hint"]));
     assert!(
         third.ends_with(
-            "That was the last hint. The topic's page may help: `opslings explain 00_basics`.\n"
+            "That was the last hint of this task. The topic's page may help: `opslings explain 00_basics`.\n"
         ),
         "{third}"
     );
     let (_, all, _) = output(wb.opslings(&["hint", "greeter", "--all"]));
-    assert_eq!(all, "Hint 1/1 for greeter:\nReturn a greeting.\n\n");
+    assert_eq!(
+        all,
+        "Hint 1/2 for greeter, task 1 of 1 (Greet by name):\nReturn a greeting.\n\n\
+         Hint 2/2 for greeter, task 1 of 1 (Greet by name):\nformat! builds a String.\n\n"
+    );
+}
+
+#[test]
+fn hints_follow_the_task_a_check_stopped_at() {
+    let wb = Workbook::new();
+    // Task 1 (any two numbers) holds, task 2 (zero changes nothing) does not.
+    wb.adder("if b == 0 { 0 } else { a + b }");
+    let (code, out, _) = output(wb.opslings(&["run"]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("✓ Task 1: Add two numbers\n✗ Task 2 of 2: Keep zero neutral\n  ✗ zero_is_neutral"),
+        "{out}"
+    );
+    let (_, hint, _) = output(wb.opslings(&["hint"]));
+    assert!(
+        hint.starts_with("Hint 1/2 for adder, task 2 of 2 (Keep zero neutral):\nAdding zero changes nothing."),
+        "{hint}"
+    );
+    // A compile error says nothing of the tasks: the hints stay with task 2.
+    wb.adder("a +");
+    output(wb.opslings(&["run"]));
+    let (_, hint, _) = output(wb.opslings(&["hint"]));
+    assert!(hint.contains("Hint 2/2 for adder, task 2 of 2"), "{hint}");
 }
 
 #[test]
@@ -79,9 +114,9 @@ fn list_shows_status_topic_and_path_as_text_and_json() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "   NAME     TOPIC      PATH\n \
-         ✓ adder    00_basics  exercises/00_basics/adder/src/lib.rs\n \
-         → greeter  00_basics  exercises/00_basics/greeter/src/lib.rs\n\n\
+        "   NAME     TOPIC      LEVEL  MIN  PATH\n \
+         ✓ adder    00_basics  ●○○○○    2  exercises/00_basics/adder/src/lib.rs\n \
+         → greeter  00_basics  ●○○○○    2  exercises/00_basics/greeter/src/lib.rs\n\n\
          Progress: [###############---------------] 1/2\n"
     );
     let (_, json, _) = output(wb.opslings(&["list", "--json"]));
@@ -90,6 +125,9 @@ fn list_shows_status_topic_and_path_as_text_and_json() {
     assert_eq!(json["solved"], 1);
     assert_eq!(json["exercises"][0]["status"], "done");
     assert_eq!(json["exercises"][1]["status"], "current");
+    assert_eq!(json["exercises"][0]["difficulty"], 1);
+    assert_eq!(json["exercises"][0]["minutes"], 2);
+    assert_eq!(json["exercises"][0]["tasks"], 2);
     assert_eq!(
         json["exercises"][1]["path"],
         "exercises/00_basics/greeter/src/lib.rs"
@@ -180,11 +218,11 @@ fn a_bad_info_toml_names_file_line_and_column() {
     let (code, _, err) = output(wb.with_own_course(&["list"]));
     assert_eq!(code, 2);
     assert!(
-        err.contains("info.toml:11:1: unknown field `timeout`"),
+        err.contains("info.toml:12:1: unknown field `timeout`"),
         "{err}"
     );
     assert!(
-        err.contains("help: info.toml has `format_version = 1`"),
+        err.contains("help: info.toml has `format_version = 2`"),
         "{err}"
     );
 }
@@ -197,7 +235,7 @@ fn a_missing_hidden_test_is_reported_at_the_exercise_entry() {
     assert_eq!(code, 2);
     assert!(
         err.contains(
-            "info.toml:13:8: exercise `greeter` has no hidden tests at tests/hidden/greeter.rs"
+            "info.toml:22:8: exercise `greeter` has no hidden tests at tests/hidden/greeter.rs"
         ),
         "{err}"
     );

@@ -200,7 +200,7 @@ fn verify_takes_named_exercises_or_a_partition_and_checks_the_set_once() {
 
 #[test]
 fn verify_outside_a_workbook_uses_the_set_built_in() {
-    let set = opslings::exercise::ExerciseSet::load(opslings::course::Course::embedded()).unwrap();
+    let set = opslings::course::ExerciseSet::load(opslings::course::Course::embedded()).unwrap();
     let first = set.exercises[0].name();
     let outside = tempfile::tempdir().unwrap();
     let mut cmd = Workbook::new().bare(&["verify", first]);
@@ -431,7 +431,9 @@ fn grade_junit_has_a_suite_per_workbook_and_a_case_per_exercise() {
         Some("3 of 3 hidden tests failed")
     );
     assert!(
-        failure.text().unwrap().contains("✗ adds_small_numbers\n    not yet implemented\n      at exercises/00_basics/adder/src/lib.rs:"),
+        failure.text().unwrap().contains(
+            "✗ Task 1 of 2: Add two numbers\n  ✗ 2 tests stopped at the todo!() in exercises/00_basics/adder/src/lib.rs:"
+        ),
         "the verdict is the failure's text: {out}"
     );
 }

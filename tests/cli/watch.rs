@@ -141,7 +141,9 @@ fn the_first_screen_shows_the_exercise_its_verdict_progress_and_keys() {
         "Welcome to the fixture workbook.",
         "Exercise 1/2: adder (00_basics)",
         ADDER,
-        "✗ adds_small_numbers",
+        "✗ Task 1 of 2: Add two numbers",
+        "✗ 2 tests stopped at the todo!() in exercises/00_basics/adder/src/lib.rs:8:5",
+        "· Task 2: Keep zero neutral: 1 hidden test, not started yet",
         "Progress: [",
         "] 0/2",
         "Watching for changes: save the file to check it.",
@@ -284,9 +286,9 @@ fn keys_show_hints_the_list_the_topic_and_ask_before_a_reset() {
     let mut screen = Screen::start(&wb, &[], 40, 120);
     first_verdict(&screen);
     screen.press("h");
-    screen.wait_for(&["Hint 1/2: Add the two numbers."]);
+    screen.wait_for(&["Hint 1/2 (task 1): Add the two numbers."]);
     screen.press("h");
-    screen.wait_for(&["Hint 2/2: Use the + operator."]);
+    screen.wait_for(&["Hint 2/2 (task 1): Use the + operator."]);
 
     screen.press("l");
     screen.wait_for(&["Exercises (all, 0/2 done)", "greeter", "enter go to"]);

@@ -75,6 +75,7 @@ fn ids(keep: &[Kept]) -> Vec<u32> {
     keep.iter().map(|k| k.id).collect()
 }
 
+// Task 1
 #[test]
 fn civil_date_converts_epoch_seconds_to_utc_dates() {
     let cases = [

@@ -60,6 +60,7 @@ fn finding(path: &str, problem: Problem) -> Finding {
     }
 }
 
+// Task 1
 #[test]
 fn checksum_is_fnv1a_64() {
     assert_eq!(

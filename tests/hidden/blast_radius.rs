@@ -35,6 +35,7 @@ fn radius(services: &[Service], failed: &[&str]) -> Report {
     }
 }
 
+// Task 1
 #[test]
 fn a_hard_dependency_passes_its_impact_on_unchanged() {
     for level in [Impact::Unaffected, Impact::Degraded, Impact::Down] {

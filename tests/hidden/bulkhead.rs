@@ -16,6 +16,7 @@ fn rejected(b: &Bulkhead, name: &str) -> u64 {
     b.rejected(name).expect("a known partition")
 }
 
+// Task 1
 #[test]
 fn a_partition_hands_out_its_slots_then_refuses() {
     let b = bulkhead();

@@ -22,6 +22,7 @@ fn report(step: u32, failed: &[&str], shed: u32, lost: u32) -> StepReport {
     }
 }
 
+// Task 1
 #[test]
 fn spread_splits_load_evenly_and_gives_the_remainder_to_the_first_replicas() {
     assert_eq!(

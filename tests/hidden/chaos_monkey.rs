@@ -79,6 +79,7 @@ fn healthy_in(fleet: &[Instance], group: &str) -> usize {
         .count()
 }
 
+// Task 1
 #[test]
 fn the_generator_is_the_reference_splitmix64() {
     let mut rng = SplitMix64::new(0);

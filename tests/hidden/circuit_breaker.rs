@@ -35,6 +35,7 @@ fn opened_at_1000() -> CircuitBreaker {
     breaker
 }
 
+// Task 1
 #[test]
 fn a_new_breaker_is_closed_and_lets_calls_through() {
     let mut breaker = CircuitBreaker::new(CONFIG);

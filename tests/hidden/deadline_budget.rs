@@ -17,6 +17,7 @@ fn call(hop: &'static str, at_ms: u64, budget_ms: u64) -> Call {
     }
 }
 
+// Task 1
 #[test]
 fn a_deadline_is_an_instant_on_the_clock() {
     assert_eq!(

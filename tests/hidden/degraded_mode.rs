@@ -46,6 +46,7 @@ fn stale(value: &str, age_ms: u64) -> Result<Read, ReadError> {
     })
 }
 
+// Task 1
 #[test]
 fn in_normal_mode_reads_and_writes_go_to_the_database() {
     let mut s = service();

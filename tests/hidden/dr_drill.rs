@@ -70,6 +70,7 @@ fn starts(runs: &[Run]) -> Vec<u64> {
     runs.iter().map(|run| run.started_at).collect()
 }
 
+// Task 1
 #[test]
 fn a_backup_counts_once_its_run_has_finished() {
     assert_eq!(

@@ -30,6 +30,7 @@ fn offer(tier: Tier, rpo: Duration, rto: Duration, monthly_cost: u32) -> Offer {
     }
 }
 
+// Task 1
 #[test]
 fn an_offer_meets_an_objective_it_matches_exactly() {
     let offer = PILOT_LIGHT;

@@ -23,6 +23,7 @@ fn new_only() -> App {
     app(4, Column::New, Writes::New)
 }
 
+// Task 1
 #[test]
 fn app_versions_say_what_they_write_and_touch() {
     let v = app(9, Column::New, Writes::Old);

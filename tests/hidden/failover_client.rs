@@ -68,6 +68,7 @@ fn take_primary_down(client: &mut FailoverClient, net: &mut Net) {
     net.take_sent();
 }
 
+// Task 1
 #[test]
 fn the_primary_serves_every_call_while_it_is_healthy() {
     let mut c = client();

@@ -8,6 +8,7 @@ fn lease(holder: &str, token: u64, expires_at_ms: u64) -> Lease {
     }
 }
 
+// Task 1
 #[test]
 fn the_first_lease_carries_token_one_and_lasts_the_ttl() {
     let mut lock = LockService::new(10_000);

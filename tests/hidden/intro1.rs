@@ -4,6 +4,7 @@ fn probe(status: u16, latency_ms: u64) -> Probe {
     Probe { status, latency_ms }
 }
 
+// Task 1
 #[test]
 fn up_backends_stay_in_rotation() {
     assert!(

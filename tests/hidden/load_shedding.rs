@@ -38,6 +38,7 @@ fn served_ids(shedder: &mut LoadShedder) -> Vec<u64> {
         .collect()
 }
 
+// Task 1
 #[test]
 fn each_priority_has_its_own_depth_limit() {
     assert_eq!(

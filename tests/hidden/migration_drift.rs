@@ -44,6 +44,7 @@ fn versions(result: Result<Vec<&Migration>, MigrationError>) -> Vec<u32> {
     }
 }
 
+// Task 1
 #[test]
 fn checksum_is_fnv1a_64_over_the_script_bytes() {
     assert_eq!(

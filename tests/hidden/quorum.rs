@@ -22,6 +22,7 @@ fn set_pattern(cluster: &mut Cluster, n: usize, mask: u32) {
     }
 }
 
+// Task 1
 #[test]
 fn strict_quorums_must_overlap() {
     for (n, w, r) in [

@@ -4,6 +4,7 @@ fn value(v: &str) -> Option<String> {
     Some(v.to_string())
 }
 
+// Task 1
 #[test]
 fn a_write_returns_the_log_position_that_includes_it() {
     let mut db = Database::new(2);

@@ -45,6 +45,7 @@ fn promoted(plan: Result<Promotion, FailoverError>) -> String {
     plan.expect("a failover should have been planned").promoted
 }
 
+// Task 1
 #[test]
 fn data_loss_is_the_primary_minus_the_replica() {
     assert_eq!(

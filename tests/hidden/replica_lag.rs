@@ -30,6 +30,7 @@ fn to_replica(name: &str, millis: u64, transactions: u64) -> Route {
     }
 }
 
+// Task 1
 #[test]
 fn lag_is_the_primary_minus_the_replica_in_time_and_transactions() {
     let p = primary(1_000, 50_000);

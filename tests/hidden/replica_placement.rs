@@ -19,6 +19,7 @@ fn count_in(plan: &[Placement], zone: &str) -> usize {
     plan.iter().filter(|p| p.zone == zone).count()
 }
 
+// Task 1
 #[test]
 fn quorum_is_the_smallest_strict_majority() {
     for (n, q) in [(1, 1), (2, 2), (3, 2), (4, 3), (5, 3), (6, 4), (7, 4)] {

@@ -100,6 +100,7 @@ fn failed_call(c: &mut ResilientClient, now_ms: u64) -> CallReport {
     r
 }
 
+// Task 1
 #[test]
 fn a_quick_success_returns_after_one_attempt() {
     let mut c = client(POLICY);

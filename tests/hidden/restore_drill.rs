@@ -33,6 +33,7 @@ fn runbook() -> Vec<Step> {
     ]
 }
 
+// Task 1
 #[test]
 fn restore_time_is_the_critical_path_not_the_sum() {
     let t = timeline(&runbook()).expect("the runbook is valid");

@@ -103,6 +103,7 @@ fn run(
     }
 }
 
+// Task 1
 #[test]
 fn ceiling_doubles_from_the_base_delay() {
     let ceilings: Vec<u64> = (1..=4).map(|n| POLICY.ceiling_for(n)).collect();

@@ -15,6 +15,7 @@ fn requests(b: &mut RetryBudget, count: u64, at_ms: u64) {
     }
 }
 
+// Task 1
 #[test]
 fn a_quiet_client_may_still_send_the_minimum_retries() {
     let mut b = budget();

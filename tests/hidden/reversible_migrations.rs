@@ -92,6 +92,7 @@ fn columns(schema: &Schema, table: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+// Task 1
 #[test]
 fn schema_applies_each_kind_of_change() {
     let mut schema = Schema::default();

@@ -36,6 +36,7 @@ fn fulls_and_incrementals(full: (u64, u64), incremental: (u64, u64)) -> Method {
     }
 }
 
+// Task 1
 #[test]
 fn a_synchronous_replica_loses_no_writes() {
     assert_eq!(

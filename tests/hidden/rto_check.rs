@@ -24,6 +24,7 @@ fn restore_from_backup() -> Runbook {
     }
 }
 
+// Task 1
 #[test]
 fn a_stage_lasts_as_long_as_its_slowest_step() {
     let stage = [

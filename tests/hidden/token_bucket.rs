@@ -18,6 +18,7 @@ fn drain(b: &mut TokenBucket, now_ms: u64) {
     );
 }
 
+// Task 1
 #[test]
 fn a_bucket_needs_a_capacity_and_a_rate() {
     assert_eq!(

@@ -18,6 +18,8 @@
 //!    [`MigrationError::Gap`] names the first missing version;
 //! 4. no unapplied file may sit below an applied one: [`MigrationError::OutOfOrder`] names the
 //!    lowest such file and the first applied version above it.
+//!
+//! ## Task 1: Migration_drift
 
 /// A migration file on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]

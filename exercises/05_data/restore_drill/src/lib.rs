@@ -22,6 +22,8 @@
 //!   and which step to speed up: the step of the critical path that, were it instant, would
 //!   shorten the restore most (the earliest on the path on a tie), with the total it would
 //!   leave. There is none when there are no steps.
+//!
+//! ## Task 1: Restore_drill
 
 use std::time::Duration;
 

@@ -21,6 +21,8 @@
 //!   works with the current schema, roll back the artifact alone and leave the data be;
 //!   otherwise the schema must first go back to the newest version the previous artifact
 //!   supports, if that rollback is possible at all; if it is not, the only way out is forward.
+//!
+//! ## Task 1: Reversible_migrations
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -19,6 +19,8 @@
 //!    nothing.
 //!
 //! [`LockService::renew`] and [`LockService::release`] are given. Time is in milliseconds.
+//!
+//! ## Task 1: Fencing_tokens
 
 use std::collections::BTreeMap;
 

@@ -17,6 +17,8 @@
 //!    indices of the repaired replicas in index order.
 //!
 //! Replicas are simulated in memory; the tests decide which are up with [`Cluster::set_up`].
+//!
+//! ## Task 1: Quorum
 
 use std::collections::BTreeMap;
 

@@ -24,6 +24,8 @@
 //! replication, paid for in money and in the latency every write gains.
 //!
 //! Implement [`Offer::meets_rpo`], [`Offer::meets_rto`] and [`choose`].
+//!
+//! ## Task 1: Dr_tier
 
 use std::time::Duration;
 

@@ -17,6 +17,8 @@
 //!   how many minutes must be cut (zero when it meets it).
 //!
 //! Implement [`stage_minutes`], [`needs_decision`] and [`check`].
+//!
+//! ## Task 1: Rto_check
 
 /// A duration, in minutes.
 pub type Minutes = u64;

@@ -19,6 +19,8 @@
 //! slot must check and increment in one atomic step.
 //!
 //! Implement [`Bulkhead::try_acquire`] and `Drop` for [`Permit`].
+//!
+//! ## Task 1: Bulkhead
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};

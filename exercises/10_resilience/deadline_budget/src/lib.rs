@@ -13,6 +13,8 @@
 //! whose answer would arrive too late.
 //!
 //! Implement [`Deadline::remaining_ms`], [`Deadline::for_call`] and [`run_chain`].
+//!
+//! ## Task 1: Deadline_budget
 
 /// An absolute point on the monotonic clock after which the answer is useless.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,8 @@
 //! - the cache holds the value and the time it was last read from or written to the database.
 //!
 //! Implement `skip_database`, `database_unreachable`, `read` and `write`.
+//!
+//! ## Task 1: Degraded_mode
 
 use std::collections::HashMap;
 

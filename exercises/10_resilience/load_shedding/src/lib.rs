@@ -15,6 +15,8 @@
 //! Every request turned away at the door or dropped from the queue is appended to the shed
 //! log, in the order it happened. `serve` (given) takes the highest priority first, and the
 //! oldest request first within a priority.
+//!
+//! ## Task 1: Load_shedding
 
 /// How much a request matters. The order of the variants is the order of importance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -6,6 +6,8 @@
 //! same amounts come back in lockstep. So wait longer after each failure, never longer than a
 //! cap, and draw the actual wait at random below that ceiling so that clients spread out.
 //!
+//! ## Task 1: Capped exponential backoff with full jitter
+//!
 //! ## The rules (all times in milliseconds)
 //!
 //! - Attempts are numbered from 1 (the first call). After attempt `n` fails, the ceiling of the

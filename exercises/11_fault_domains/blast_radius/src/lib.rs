@@ -14,6 +14,8 @@
 //! name, with the user traffic that lands on them. `user_traffic` is what users send straight
 //! to a service (requests per second at an entry point such as a web front end; 0 for internal
 //! services).
+//!
+//! ## Task 1: Blast_radius
 
 use std::collections::HashMap;
 

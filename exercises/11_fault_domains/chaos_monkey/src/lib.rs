@@ -17,6 +17,8 @@
 //!   in that zone, in group name order, one `below(m)` to pick among its m candidates there,
 //!   in fleet order. With no candidate at all, the plan is empty and nothing is drawn.
 //! - The plan names the zone and the instance ids to terminate, in group name order.
+//!
+//! ## Task 1: Chaos_monkey
 
 /// One running instance of a service group, in a zone.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,6 +17,8 @@
 //!   survive a zone loss (`TooFewReplicas`); too few zones even if every zone had unlimited room
 //!   (`NotEnoughZones`); not enough free slots once each zone is held to its limit
 //!   (`NotEnoughCapacity`).
+//!
+//! ## Task 1: Replica_placement
 
 /// A rack inside a zone, with room for `capacity` replicas.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,6 +22,8 @@
 //!    most the objective; with nothing restored, neither is met.
 //!
 //! Implement the four, and [`Verification::is_clean`].
+//!
+//! ## Task 1: Disaster-recovery drill
 
 use std::collections::BTreeMap;
 

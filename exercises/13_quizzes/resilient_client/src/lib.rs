@@ -31,6 +31,8 @@
 //!
 //! Write `backoff_ms`, `ResilientClient::new`, `state` and `call` (add private helpers and
 //! change the breaker's private state as you see fit).
+//!
+//! ## Task 1: A resilient client (timeouts + retries with backoff + a circuit breaker).
 
 /// How the server answered a request that reached it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,8 @@
 //! which is either compiler errors, the failing tests with their messages, or a pass. On a pass it
 //! moves on to the next exercise. Stuck? Press `h` for a hint; each press shows one more.
 //!
+//! ## Task 1: Edit, save, read the verdict
+//!
 //! ## The task
 //!
 //! A load balancer probes each backend's health endpoint and routes traffic only to backends

@@ -4,6 +4,8 @@
 //! when one fails, the verdict shows the test's name and its message, which says what was
 //! expected and why. Learning to read those messages is the skill for the rest of the workbook.
 //!
+//! ## Task 1: Read what the hidden tests say
+//!
 //! ## The task
 //!
 //! A client calls a web service and gets an HTTP status code back. [`classify`] decides what the

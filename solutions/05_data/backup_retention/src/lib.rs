@@ -19,6 +19,8 @@
 //!   them all (daily, weekly, monthly); every other backup is deleted. Both lists run newest
 //!   first; among backups taken at the same second, the lower id counts as the newer.
 //! - [`freshness`]: whether the newest backup is recent enough for the [`Schedule`].
+//!
+//! ## Task 1: Backup_retention
 
 /// One backup: an id and when it was taken, in seconds since the epoch (UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,8 @@
 //! data can come back is a restore test: restore into a scratch place and compare what came
 //! back with the manifest the backup job recorded (each file's path, size and checksum).
 //!
+//! ## Task 1: A backup counts once it has been restored
+//!
 //! ## The task
 //!
 //! Write [`verify`], which checks a restored tree against a manifest, and [`Report::is_ok`].

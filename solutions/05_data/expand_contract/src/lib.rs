@@ -23,6 +23,8 @@
 //!
 //! Implement [`rename_plan`], the six phases of a safe rename, and [`check`], which returns the
 //! first breakage of a plan. Steps are numbered from 0.
+//!
+//! ## Task 1: Expand_contract
 
 /// The two columns of the rename.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,6 +16,8 @@
 //!      by a primary that has since lost that write, in a failover): refuse the read.
 //!
 //! [`Database::read`] (given) routes the read and looks the key up at the chosen node.
+//!
+//! ## Task 1: Read_your_writes
 
 /// A log position handed to the client by a write; reads that carry it see that write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -17,6 +17,8 @@
 //!      the policy forces the failover; a forced promotion over the bound is flagged as such.
 //!    - list the unhealthy replicas that are *ahead* of the promoted one, in list order: they
 //!      hold writes the new primary never had and must be rewound before they follow it.
+//!
+//! ## Task 1: Promote the most up-to-date replica
 
 /// How far into the primary's log a node has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -16,6 +16,8 @@
 //!    [`Lag`]: fewer milliseconds first, then fewer transactions; on a full tie, the one listed
 //!    first). Use it if its lag is at most `max_lag_ms` milliseconds; otherwise read from the
 //!    primary and say why with a [`Fallback`].
+//!
+//! ## Task 1: Reading within a staleness bound
 
 /// What the primary reports about its newest commit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -23,6 +23,8 @@
 //!   in that list on a tie), and whether it is within the RPO.
 //!
 //! Implement [`worst_window`], [`loss_in`] and [`check`].
+//!
+//! ## Task 1: Rpo_check
 
 /// A duration or an interval, in minutes.
 pub type Minutes = u64;

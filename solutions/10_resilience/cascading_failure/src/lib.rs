@@ -21,6 +21,8 @@
 //!   it happened.
 //!
 //! Implement `spread` and `Cluster::step`.
+//!
+//! ## Task 1: Cascading_failure
 
 /// What a replica does with more requests than its capacity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,8 @@
 //! calls at once (fails fast) for a while, then lets a few trial calls through to see whether
 //! the dependency is back.
 //!
+//! ## Task 1: Stop calling a dependency that keeps failing
+//!
 //! ## The states and their transitions (times in milliseconds, from the caller's clock)
 //!
 //! - **Closed**: every call goes through. Each failure adds one to a count of consecutive

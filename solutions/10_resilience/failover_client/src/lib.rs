@@ -17,6 +17,8 @@
 //! - when no endpoint serves a call, the error lists every endpoint, in order, with the reason.
 //!
 //! Implement `promote_recovered`, `call` and `health_check`.
+//!
+//! ## Task 1: A client over a primary endpoint and ordered secondaries.
 
 /// How one request to one endpoint failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,8 @@
 //! Time comes in as milliseconds on a monotonic clock: `now_ms` never decreases from one call
 //! to the next. Implement `forget_old_events`, [`RetryBudget::available`] and
 //! [`RetryBudget::try_retry`].
+//!
+//! ## Task 1: Retry_budget
 
 use std::collections::VecDeque;
 

@@ -19,6 +19,8 @@
 //! bucket keeps counting from the latest instant it has seen.
 //!
 //! Implement `refill` and [`TokenBucket::try_acquire`].
+//!
+//! ## Task 1: Token_bucket
 
 /// Milli-tokens in one token.
 pub const MILLI: u64 = 1_000;

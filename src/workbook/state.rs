@@ -16,7 +16,7 @@ use std::{
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
-use crate::{exercise::ExerciseSet, info::line_column};
+use crate::course::{Exercise, ExerciseSet, info::line_column, paths};
 
 const VERSION: u32 = 1;
 
@@ -31,9 +31,16 @@ pub struct State {
     /// Exercises that passed. Names the set no longer has are kept, in case they come back.
     #[serde(default)]
     pub done: BTreeSet<String>,
-    /// How many hints of each exercise have been shown.
+    /// How many hints of each task have been shown: per exercise, one count per task.
     #[serde(default)]
-    pub hints: BTreeMap<String, usize>,
+    pub task_hints: BTreeMap<String, Vec<usize>>,
+    /// The task each exercise was on at its last check (from 1).
+    #[serde(default)]
+    pub tasks: BTreeMap<String, usize>,
+    /// Hints shown before exercises had tasks: read so that such a file still loads, never
+    /// written again.
+    #[serde(default, skip_serializing)]
+    hints: BTreeMap<String, usize>,
     /// Whether the welcome message was shown.
     #[serde(default)]
     pub welcomed: bool,
@@ -47,7 +54,7 @@ pub struct StateFile {
 
 impl StateFile {
     pub fn path_in(root: &Path) -> PathBuf {
-        root.join(".opslings").join("state.toml")
+        root.join(paths::state_file())
     }
 
     /// Reads the state, or starts afresh when there is none yet.
@@ -103,7 +110,7 @@ impl StateFile {
     }
 
     /// The exercise to work on: the saved one if it still exists, else the first not done.
-    pub fn current<'a>(&self, set: &'a ExerciseSet) -> Option<&'a crate::exercise::Exercise> {
+    pub fn current<'a>(&self, set: &'a ExerciseSet) -> Option<&'a Exercise> {
         if let Some(current) = self.state.current.as_deref().and_then(|n| set.get(n)) {
             return Some(current);
         }
@@ -118,7 +125,7 @@ impl StateFile {
         &mut self,
         set: &'a ExerciseSet,
         name: &str,
-    ) -> Option<&'a crate::exercise::Exercise> {
+    ) -> Option<&'a Exercise> {
         self.state.done.insert(name.to_owned());
         let start = set.position(name).map_or(0, |i| i + 1);
         let n = set.exercises.len();
@@ -129,9 +136,33 @@ impl StateFile {
         next
     }
 
-    /// How many hints of `name` have been shown.
-    pub fn hints_shown(&self, name: &str) -> usize {
-        self.state.hints.get(name).copied().unwrap_or(0)
+    /// How many hints of task `task` (from 1) of `name` have been shown.
+    pub fn hints_shown(&self, name: &str, task: usize) -> usize {
+        let shown = self.state.task_hints.get(name);
+        shown
+            .and_then(|counts| counts.get(task.saturating_sub(1)))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Records that `count` hints of task `task` of `name` have been shown.
+    pub fn set_hints_shown(&mut self, name: &str, task: usize, count: usize) {
+        let counts = self.state.task_hints.entry(name.to_owned()).or_default();
+        let index = task.saturating_sub(1);
+        if counts.len() <= index {
+            counts.resize(index + 1, 0);
+        }
+        counts[index] = count;
+    }
+
+    /// The task `name` was on at its last check: 1 before any.
+    pub fn task(&self, name: &str) -> usize {
+        self.state.tasks.get(name).copied().unwrap_or(1)
+    }
+
+    /// Records the task `name` is on; whether that changed anything.
+    pub fn set_task(&mut self, name: &str, task: usize) -> bool {
+        self.state.tasks.insert(name.to_owned(), task) != Some(task)
     }
 
     pub fn is_done(&self, name: &str) -> bool {
@@ -160,10 +191,24 @@ mod tests {
         assert_eq!(file.state.done.len(), 0);
         file.state.current = Some("b".into());
         file.state.done.insert("a".into());
-        file.state.hints.insert("b".into(), 2);
+        file.set_hints_shown("b", 2, 1);
+        file.set_task("b", 2);
         file.save().unwrap();
         let again = StateFile::load(dir.path()).unwrap();
         assert_eq!(again.state, file.state);
+        assert_eq!((again.hints_shown("b", 1), again.hints_shown("b", 2)), (0, 1));
+        assert_eq!((again.task("b"), again.task("a")), (2, 1));
+    }
+
+    #[test]
+    fn a_file_from_before_tasks_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = StateFile::path_in(dir.path());
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "format_version = 1\ndone = [\"a\"]\n[hints]\na = 2\n").unwrap();
+        let file = StateFile::load(dir.path()).unwrap();
+        assert!(file.is_done("a"));
+        assert_eq!(file.hints_shown("a", 1), 0);
     }
 
     #[test]

@@ -1,11 +1,11 @@
-//! `opslings list [--json]`: every exercise with its status, topic and path.
+//! `opslings list [--json]`: every exercise with its status, topic, difficulty, minutes and path.
 
 use std::{io::Write, process::ExitCode};
 
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::{App, term};
+use crate::{app::App, term};
 
 /// The JSON form; `format_version` changes when a field changes meaning or goes away.
 #[derive(Serialize)]
@@ -23,6 +23,11 @@ struct Row<'a> {
     path: String,
     /// `done`, `current` or `pending`.
     status: &'static str,
+    /// From 1 (a warm-up) to 5.
+    difficulty: u8,
+    /// About how long it takes.
+    minutes: u32,
+    tasks: usize,
 }
 
 pub fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
@@ -43,6 +48,9 @@ pub fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
             } else {
                 "pending"
             },
+            difficulty: e.info.difficulty,
+            minutes: e.info.minutes,
+            tasks: e.info.tasks.len(),
         })
         .collect();
     let solved = state.solved(&app.set);
@@ -64,7 +72,7 @@ pub fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
     let topic_width = rows.iter().map(|r| r.topic.len()).max().unwrap_or(5);
     writeln!(
         out,
-        "   {:<name_width$}  {:<topic_width$}  PATH",
+        "   {:<name_width$}  {:<topic_width$}  LEVEL  MIN  PATH",
         "NAME", "TOPIC"
     )?;
     for row in &rows {
@@ -73,10 +81,11 @@ pub fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
             "current" => term.warn("→"),
             _ => " ".to_owned(),
         };
+        let level = format!("{}{}", "●".repeat(row.difficulty.into()), "○".repeat(5 - usize::from(row.difficulty)));
         writeln!(
             out,
-            " {mark} {:<name_width$}  {:<topic_width$}  {}",
-            row.name, row.topic, row.path
+            " {mark} {:<name_width$}  {:<topic_width$}  {level}  {:>3}  {}",
+            row.name, row.topic, row.minutes, row.path
         )?;
     }
     writeln!(out, "\n{}", term::progress_bar(term, solved, total, 30))?;

@@ -4,7 +4,7 @@ use std::{io::Write, process::ExitCode};
 
 use anyhow::{Result, bail};
 
-use crate::App;
+use crate::app::App;
 
 pub fn run(app: &App, query: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
     let topic = match query {

@@ -4,7 +4,7 @@ use std::{io::Write, process::ExitCode};
 
 use anyhow::Result;
 
-use crate::App;
+use crate::app::App;
 
 pub fn run(app: &App, name: &str, out: &mut dyn Write) -> Result<ExitCode> {
     let exercise = app.set.find(name)?;

@@ -5,14 +5,42 @@ cannot point the grader at a file outside the workbook, and the sources of one e
 capped in size.
 */
 
-use std::{fs, path::Path};
+use std::{fs, io, path::Path};
 
-use crate::exercise::Exercise;
+use crate::course::Exercise;
 
 /// How many bytes of sources one exercise may have; beyond that the copy stops.
 const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
 /// How deep folders below `src/` may nest.
 const MAX_DEPTH: usize = 8;
+
+/// Why a workbook could not be graded at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WorkbookError {
+    #[error("no such folder")]
+    NoSuchFolder,
+    #[error("is not a folder")]
+    NotAFolder,
+    #[error("cannot be read: {0}")]
+    Unreadable(String),
+    #[error("is not an opslings workbook: it has no exercises/ folder")]
+    NotAWorkbook,
+    #[error("its exercises/ folder cannot be read: {0}")]
+    ExercisesUnreadable(String),
+}
+
+/// Why one exercise's sources could not be taken from a workbook.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SourceError {
+    #[error("{src}: the folder is missing")]
+    FolderMissing { src: String },
+    #[error("{src}/lib.rs is missing")]
+    LibMissing { src: String },
+    #[error("{src}: more than {} MiB of sources", MAX_SOURCE_BYTES / 1024 / 1024)]
+    TooLarge { src: String },
+    #[error("{src}: {detail}")]
+    Unreadable { src: String, detail: String },
+}
 
 /// Copies the sources of every exercise of the workbook `dir` to `to`, at the same paths.
 /// The outer error is a workbook that cannot be read; the inner ones, exercises.
@@ -20,18 +48,18 @@ pub fn copy_workbook(
     exercises: &[Exercise],
     dir: &Path,
     to: &Path,
-) -> Result<Vec<Result<(), String>>, String> {
+) -> Result<Vec<Result<(), SourceError>>, WorkbookError> {
     match fs::metadata(dir) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err("no such folder".into()),
-        Err(e) => return Err(format!("cannot be read: {e}")),
-        Ok(meta) if !meta.is_dir() => return Err("is not a folder".into()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(WorkbookError::NoSuchFolder),
+        Err(e) => return Err(WorkbookError::Unreadable(e.to_string())),
+        Ok(meta) if !meta.is_dir() => return Err(WorkbookError::NotAFolder),
         Ok(_) => {}
     }
     if let Err(e) = fs::read_dir(dir.join("exercises")) {
-        return Err(if e.kind() == std::io::ErrorKind::NotFound {
-            "is not an opslings workbook: it has no exercises/ folder".into()
+        return Err(if e.kind() == io::ErrorKind::NotFound {
+            WorkbookError::NotAWorkbook
         } else {
-            format!("its exercises/ folder cannot be read: {e}")
+            WorkbookError::ExercisesUnreadable(e.to_string())
         });
     }
     Ok(exercises
@@ -39,40 +67,54 @@ pub fn copy_workbook(
         .map(|exercise| {
             let src = format!("{}/src", exercise.dir());
             let mut budget = MAX_SOURCE_BYTES;
-            copy_sources(&dir.join(&src), &to.join(&src), 0, &mut budget)
-                .map_err(|e| format!("{src}: {e}"))?;
+            copy_sources(&dir.join(&src), &to.join(&src), 0, &mut budget).map_err(|problem| {
+                match problem {
+                    Problem::Missing => SourceError::FolderMissing { src: src.clone() },
+                    Problem::TooLarge => SourceError::TooLarge { src: src.clone() },
+                    Problem::Io(detail) => SourceError::Unreadable {
+                        src: src.clone(),
+                        detail,
+                    },
+                }
+            })?;
             if !to.join(&src).join("lib.rs").is_file() {
-                return Err(format!("{src}/lib.rs is missing"));
+                return Err(SourceError::LibMissing { src });
             }
             Ok(())
         })
         .collect())
 }
 
+/// What went wrong below one `src/`.
+#[derive(Debug)]
+enum Problem {
+    Missing,
+    TooLarge,
+    Io(String),
+}
+
 /// Copies the regular `.rs` files below `from` to `to`. Links are not followed, so a student
 /// cannot point the grader at a file outside the workbook.
-fn copy_sources(from: &Path, to: &Path, depth: usize, budget: &mut u64) -> Result<(), String> {
+fn copy_sources(from: &Path, to: &Path, depth: usize, budget: &mut u64) -> Result<(), Problem> {
     let entries = fs::read_dir(from).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "the folder is missing".to_owned(),
-        _ => format!("cannot be read: {e}"),
+        io::ErrorKind::NotFound => Problem::Missing,
+        _ => Problem::Io(format!("cannot be read: {e}")),
     })?;
-    fs::create_dir_all(to).map_err(|e| format!("cannot copy: {e}"))?;
+    fs::create_dir_all(to).map_err(|e| Problem::Io(format!("cannot copy: {e}")))?;
     for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot be listed: {e}"))?;
+        let entry = entry.map_err(|e| Problem::Io(format!("cannot be listed: {e}")))?;
         let path = entry.path();
-        let meta = fs::symlink_metadata(&path).map_err(|e| format!("cannot be read: {e}"))?;
+        let meta =
+            fs::symlink_metadata(&path).map_err(|e| Problem::Io(format!("cannot be read: {e}")))?;
         let dest = to.join(entry.file_name());
         if meta.is_dir() && depth < MAX_DEPTH {
             copy_sources(&path, &dest, depth + 1, budget)?;
         } else if meta.is_file() && path.extension().is_some_and(|x| x == "rs") {
             if meta.len() > *budget {
-                return Err(format!(
-                    "more than {} MiB of sources",
-                    MAX_SOURCE_BYTES / 1024 / 1024
-                ));
+                return Err(Problem::TooLarge);
             }
             *budget -= meta.len();
-            fs::copy(&path, &dest).map_err(|e| format!("{}: {e}", path.display()))?;
+            fs::copy(&path, &dest).map_err(|e| Problem::Io(format!("{}: {e}", path.display())))?;
         }
     }
     Ok(())
@@ -110,7 +152,7 @@ mod tests {
         fs::write(from.path().join("lib.rs"), "x".repeat(100)).unwrap();
         let mut budget = 99;
         let err = copy_sources(from.path(), to.path(), 0, &mut budget).unwrap_err();
-        assert!(err.contains("MiB of sources"), "{err}");
+        assert!(matches!(err, Problem::TooLarge), "{err:?}");
     }
 
     fn walk(dir: &Path) -> Vec<String> {

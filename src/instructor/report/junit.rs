@@ -10,11 +10,14 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::{details, summary};
+use super::details;
 use crate::{
-    grade::{GradeReport, Outcome},
-    partition::Partition,
-    verify::VerifyReport,
+    instructor::{
+        Partition,
+        grade::{GradeReport, Outcome},
+        verify::{SetCheck, VerifyReport},
+    },
+    term::verdict::summary,
 };
 
 fn suite_name(name: &str, partition: Partition) -> String {
@@ -51,7 +54,7 @@ pub fn verify(report: &VerifyReport, out: &mut dyn Write) -> Result<()> {
             let mut text = String::new();
             if !v.solution.verdict.passed() {
                 text += "The solution's verdict:\n";
-                text += &details(&v.name, &v.solution);
+                text += &details(&v.name, &v.tasks, &v.solution);
             }
             not_passed(
                 NonSuccessKind::Failure,
@@ -64,7 +67,7 @@ pub fn verify(report: &VerifyReport, out: &mut dyn Write) -> Result<()> {
         case.set_classname(&v.topic).set_time(v.elapsed);
         suite.add_test_case(case);
     }
-    if let Some(problems) = &report.problems {
+    if let SetCheck::Checked(problems) = &report.problems {
         let status = if problems.is_empty() {
             TestCaseStatus::success()
         } else {
@@ -101,10 +104,16 @@ pub fn grade(report: &GradeReport, out: &mut dyn Write) -> Result<()> {
                             NonSuccessKind::Failure,
                             &summary(&r.verdict),
                             r.verdict.label(),
-                            &details(&e.name, r),
+                            &details(&e.name, &e.tasks, r),
                         ),
-                        Outcome::Error(error) => {
-                            not_passed(NonSuccessKind::Error, error, "unreadable sources", "")
+                        Outcome::Unreadable(error) => not_passed(
+                            NonSuccessKind::Error,
+                            &error.to_string(),
+                            "unreadable sources",
+                            "",
+                        ),
+                        Outcome::Failed(error) => {
+                            not_passed(NonSuccessKind::Error, error, "check failed", "")
                         }
                     };
                     let mut case = TestCase::new(&e.name, status);
@@ -115,7 +124,12 @@ pub fn grade(report: &GradeReport, out: &mut dyn Write) -> Result<()> {
             Err(error) => {
                 let mut case = TestCase::new(
                     "workbook",
-                    not_passed(NonSuccessKind::Error, error, "unreadable workbook", ""),
+                    not_passed(
+                        NonSuccessKind::Error,
+                        &error.to_string(),
+                        "unreadable workbook",
+                        "",
+                    ),
                 );
                 case.set_classname(&path);
                 suite.add_test_case(case);

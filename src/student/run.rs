@@ -4,7 +4,7 @@ use std::{io::Write, process::ExitCode};
 
 use anyhow::Result;
 
-use crate::{App, check::Cancel, exercise::Exercise, state::StateFile, term};
+use crate::{app::App, course::Exercise, term, workbook::state::StateFile};
 
 /// `opslings run [NAME]`.
 pub fn named(app: &App, name: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
@@ -30,12 +30,16 @@ fn check_and_show(
         exercise.info.topic,
         term.file_link(&app.workbook.root, &exercise.main_file()),
     )?;
-    let report = app
-        .check(exercise, &Cancel::default())?
-        .expect("nothing cancels a one-off check");
-    term::write_report(out, term, exercise.name(), &report)?;
+    let report = app.check_to_end(exercise)?;
+    term::write_verdict(out, term, exercise, &report)?;
     writeln!(out)?;
     if !report.verdict.passed() {
+        // A compile error says nothing of the tasks: keep the one of the last test run.
+        if let Some(task) = report.current_task().filter(|_| report.tests_ran()) {
+            if state.set_task(exercise.name(), task) {
+                state.save()?;
+            }
+        }
         writeln!(
             out,
             "{}",

@@ -2,12 +2,14 @@
 
 use std::io::{self, Write};
 
-use super::{details, summary};
+use super::details;
 use crate::{
-    grade::{GradeReport, Graded, Outcome},
-    partition::Partition,
-    term::Term,
-    verify::VerifyReport,
+    instructor::{
+        Partition,
+        grade::{GradeReport, Graded, Outcome},
+        verify::{SetCheck, VerifyReport},
+    },
+    term::{Term, verdict::summary},
 };
 
 /// ` (partition 2/3)` when the run is one of several.
@@ -49,11 +51,14 @@ pub fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) -> io::Re
             term.bad("✗"),
             v.name
         )?;
-        write!(out, "{}", indent(&details(&v.name, &v.solution)))?;
+        write!(out, "{}", indent(&details(&v.name, &v.tasks, &v.solution)))?;
     }
 
     let sound = exercises.iter().filter(|v| v.ok()).count();
-    let problems = report.problems.as_deref().unwrap_or_default();
+    let problems = match &report.problems {
+        SetCheck::Checked(problems) => problems.as_slice(),
+        SetCheck::InAnotherPartition => &[],
+    };
     if !problems.is_empty() {
         writeln!(out, "\nThe exercise set:")?;
         for problem in problems {
@@ -71,9 +76,9 @@ pub fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) -> io::Re
         line += &format!("{sound} sound, {} not", exercises.len() - sound);
     }
     match &report.problems {
-        Some(p) if p.is_empty() => line += "; info.toml agrees with the folders.",
-        Some(p) => line += &format!("; {} problems with the set.", p.len()),
-        None => line += "; partition 1 checks the set as a whole.",
+        SetCheck::Checked(p) if p.is_empty() => line += "; info.toml agrees with the folders.",
+        SetCheck::Checked(p) => line += &format!("; {} problems with the set.", p.len()),
+        SetCheck::InAnotherPartition => line += "; partition 1 checks the set as a whole.",
     }
     let mark = if report.ok() {
         term.good("✓")
@@ -111,7 +116,8 @@ pub fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::Resu
             };
             let text = match &e.outcome {
                 Outcome::Checked(report) => summary(&report.verdict),
-                Outcome::Error(error) => error.clone(),
+                Outcome::Unreadable(error) => error.to_string(),
+                Outcome::Failed(error) => error.clone(),
             };
             let points = format!("{}/{}", e.points(), e.weight);
             writeln!(out, "  {mark} {:<name_width$}  {points:>5}  {text}", e.name)?;

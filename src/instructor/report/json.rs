@@ -7,12 +7,15 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{details, summary};
+use super::details;
 use crate::{
-    check::{CheckReport, Verdict},
-    grade::{GradeReport, GradedExercise, Outcome},
-    partition::Partition,
-    verify::{Verification, VerifyReport},
+    check::{CheckReport, TestStatus, Verdict},
+    instructor::{
+        Partition,
+        grade::{GradeReport, GradedExercise, Outcome},
+        verify::{SetCheck, Verification, VerifyReport},
+    },
+    term::verdict::summary,
 };
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -68,15 +71,15 @@ struct VerifiedJson<'a> {
 struct GradeJson<'a> {
     #[serde(flatten)]
     header: Header,
-    max_points: u32,
+    max_points: u64,
     workbooks: Vec<WorkbookJson<'a>>,
 }
 
 #[derive(Serialize)]
 struct WorkbookJson<'a> {
     path: String,
-    error: Option<&'a str>,
-    points: u32,
+    error: Option<String>,
+    points: u64,
     passed: usize,
     exercises: Vec<GradedJson<'a>>,
 }
@@ -86,7 +89,7 @@ struct GradedJson<'a> {
     name: &'a str,
     topic: &'a str,
     weight: u32,
-    points: u32,
+    points: u64,
     check: Check<'a>,
     seconds: f64,
 }
@@ -101,16 +104,51 @@ struct Check<'a> {
     /// The test that was running when the program hung or ended.
     test: Option<&'a str>,
     failures: Vec<FailureJson<'a>>,
+    /// Every hidden test, in the order they run, with its task and result.
+    tests: Vec<TestJson<'a>>,
     details: String,
 }
 
 #[derive(Serialize)]
 struct FailureJson<'a> {
     test: &'a str,
+    task: usize,
     message: &'a str,
 }
 
-fn check<'a>(name: &str, report: &'a CheckReport) -> Check<'a> {
+/// One hidden test's result, in the manner of Exercism's results.json (version 3).
+#[derive(Serialize)]
+struct TestJson<'a> {
+    name: &'a str,
+    task: usize,
+    /// `pass`, `fail`, `stopped` (running when the program was stopped or ended) or `not_run`.
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+}
+
+fn tests(report: &CheckReport) -> Vec<TestJson<'_>> {
+    report
+        .tests
+        .iter()
+        .map(|t| {
+            let (status, message) = match &t.status {
+                TestStatus::Passed => ("pass", None),
+                TestStatus::Failed { message } => ("fail", Some(message.as_str())),
+                TestStatus::Stopped => ("stopped", None),
+                TestStatus::NotRun => ("not_run", None),
+            };
+            TestJson {
+                name: &t.name,
+                task: t.task,
+                status,
+                message,
+            }
+        })
+        .collect()
+}
+
+fn check<'a>(name: &str, tasks: &[String], report: &'a CheckReport) -> Check<'a> {
     let verdict = &report.verdict;
     let (status, counts, test) = match verdict {
         Verdict::Passed { tests } => ("passed", Some((*tests, *tests)), None),
@@ -134,6 +172,7 @@ fn check<'a>(name: &str, report: &'a CheckReport) -> Check<'a> {
             .iter()
             .map(|f| FailureJson {
                 test: &f.test,
+                task: f.task,
                 message: &f.message,
             })
             .collect(),
@@ -146,22 +185,30 @@ fn check<'a>(name: &str, report: &'a CheckReport) -> Check<'a> {
         tests_total: counts.map(|c| c.1),
         test,
         failures,
-        details: details(name, report),
+        tests: tests(report),
+        details: details(name, tasks, report),
+    }
+}
+
+/// A check that could not be made, and why.
+fn no_check<'a>(summary: String) -> Check<'a> {
+    Check {
+        status: "error",
+        summary,
+        tests_passed: None,
+        tests_total: None,
+        test: None,
+        failures: Vec::new(),
+        tests: Vec::new(),
+        details: String::new(),
     }
 }
 
 fn graded(e: &GradedExercise) -> GradedJson<'_> {
     let check = match &e.outcome {
-        Outcome::Checked(report) => check(&e.name, report),
-        Outcome::Error(error) => Check {
-            status: "error",
-            summary: error.clone(),
-            tests_passed: None,
-            tests_total: None,
-            test: None,
-            failures: Vec::new(),
-            details: String::new(),
-        },
+        Outcome::Checked(report) => check(&e.name, &e.tasks, report),
+        Outcome::Unreadable(error) => no_check(error.to_string()),
+        Outcome::Failed(error) => no_check(error.clone()),
     };
     GradedJson {
         name: &e.name,
@@ -179,8 +226,8 @@ fn verified(v: &Verification) -> VerifiedJson<'_> {
         topic: &v.topic,
         sound: v.ok(),
         problems: &v.problems,
-        solution: check(&v.name, &v.solution),
-        untouched: check(&v.name, &v.untouched),
+        solution: check(&v.name, &v.tasks, &v.solution),
+        untouched: check(&v.name, &v.tasks, &v.untouched),
         seconds: v.elapsed.as_secs_f64(),
     }
 }
@@ -188,7 +235,10 @@ fn verified(v: &Verification) -> VerifiedJson<'_> {
 pub fn verify(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let json = VerifyJson {
         header: header("verify", report.partition, report.ok()),
-        problems: report.problems.as_deref(),
+        problems: match &report.problems {
+            SetCheck::Checked(problems) => Some(problems.as_slice()),
+            SetCheck::InAnotherPartition => None,
+        },
         exercises: report.exercises.iter().map(verified).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &json)?;
@@ -204,7 +254,7 @@ pub fn grade(report: &GradeReport, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|w| WorkbookJson {
                 path: w.path.display().to_string(),
-                error: w.result.as_ref().err().map(String::as_str),
+                error: w.result.as_ref().err().map(ToString::to_string),
                 points: w.points(),
                 passed: w.passed(),
                 exercises: w.exercises().iter().map(graded).collect(),

@@ -13,7 +13,7 @@ use std::{
 
 use anyhow::{Context, Result, bail};
 
-use crate::exercise::ExerciseSet;
+use crate::course::ExerciseSet;
 
 /// Writes the workbook into `dir`, which must be empty or not exist yet; returns how many
 /// files were written.

@@ -16,13 +16,11 @@ use std::{
 
 use anyhow::{Context, Result};
 
+use super::{Partition, pool, progress::Progress};
 use crate::{
-    check::{self, Cancel, CheckReport, Job},
-    exercise::{Exercise, ExerciseSet},
-    parallel,
-    partition::Partition,
-    progress::Progress,
-    report::summary,
+    check::{self, CheckReport},
+    course::{Exercise, ExerciseSet, paths},
+    term::verdict::summary,
 };
 
 /// Which version of an exercise is checked.
@@ -39,6 +37,8 @@ pub enum Version {
 pub struct Verification {
     pub name: String,
     pub topic: String,
+    /// The titles of its tasks.
+    pub tasks: Vec<String>,
     pub solution: CheckReport,
     pub untouched: CheckReport,
     /// Authoring rules the exercise breaks, such as no `TODO` marking the place to edit.
@@ -79,16 +79,28 @@ impl Verification {
 #[derive(Debug)]
 pub struct VerifyReport {
     pub partition: Partition,
-    /// Where info.toml and the folders disagree. `None` in partitions other than the first,
-    /// which leave that check of the set as a whole to the first, so it is reported once.
-    pub problems: Option<Vec<String>>,
+    /// Where info.toml and the folders disagree.
+    pub problems: SetCheck,
     /// In info.toml order.
     pub exercises: Vec<Verification>,
 }
 
+/// The check of the set as a whole, done once per run.
+#[derive(Debug)]
+pub enum SetCheck {
+    /// The problems found, none when info.toml agrees with the folders.
+    Checked(Vec<String>),
+    /// Another partition of the run checks the set (the first does).
+    InAnotherPartition,
+}
+
 impl VerifyReport {
     pub fn ok(&self) -> bool {
-        self.problems.as_ref().is_none_or(Vec::is_empty) && self.exercises.iter().all(|v| v.ok())
+        let set_ok = match &self.problems {
+            SetCheck::Checked(problems) => problems.is_empty(),
+            SetCheck::InAnotherPartition => true,
+        };
+        set_ok && self.exercises.iter().all(|v| v.ok())
     }
 }
 
@@ -130,7 +142,11 @@ pub fn run(
     progress.finish();
     Ok(VerifyReport {
         partition,
-        problems: partition.is_first().then(|| set_problems(set)),
+        problems: if partition.is_first() {
+            SetCheck::Checked(set_problems(set))
+        } else {
+            SetCheck::InAnotherPartition
+        },
         exercises: results,
     })
 }
@@ -182,7 +198,7 @@ pub fn check_version(
     version: Version,
     root: &Path,
 ) -> Result<CheckReport> {
-    let build = PathBuf::from("target/opslings/verify").join(exercise.name());
+    let build = PathBuf::from(paths::verify_build_dir(exercise.name()));
     let origins = materialize(set, exercise, version, &root.join(&build))?;
     // Relative to `root`, so that compiler messages and panics name short paths, and those of
     // the assembled crate's files are renamed after the course files they came from.
@@ -191,16 +207,9 @@ pub fn check_version(
         .into_iter()
         .map(|(path, origin)| (dir.join(path), origin))
         .collect();
-    let job = Job {
-        exercise,
-        root,
-        src: dir.join("src"),
-        build: dir.join("build"),
-        color: false,
-        rename,
-    };
-    let report = check::check(&job, &Cancel::default())?;
-    Ok(report.expect("nothing cancels a verification"))
+    let mut job = exercise.job(root, dir.join("src"), dir.join("build"), false);
+    job.rename = rename;
+    check::check_to_end(&job)
 }
 
 /// Verifies `exercises` with `jobs` checks at a time; `done` hears of each as it finishes.
@@ -212,7 +221,7 @@ pub fn verify_all(
     jobs: usize,
     done: &(dyn Fn(&Verification) + Sync),
 ) -> Result<Vec<Verification>> {
-    parallel::map(
+    pool::map(
         exercises,
         jobs,
         |exercise| verify_one(set, exercise, root),
@@ -231,20 +240,12 @@ fn verify_one(set: &ExerciseSet, exercise: &Exercise, root: &Path) -> Result<Ver
     Ok(Verification {
         name: exercise.name().to_owned(),
         topic: exercise.info.topic.clone(),
+        tasks: exercise.task_titles().into_iter().map(str::to_owned).collect(),
         solution: check_version(set, exercise, Version::Solution, root)?,
         untouched: check_version(set, exercise, Version::Untouched, root)?,
         problems: exercise_problems(set, exercise),
         elapsed: started.elapsed(),
     })
-}
-
-/// Every problem [`set_problems`] and [`exercise_problems`] find.
-pub fn problems(set: &ExerciseSet) -> Vec<String> {
-    let mut problems = set_problems(set);
-    for exercise in &set.exercises {
-        problems.extend(exercise_problems(set, exercise));
-    }
-    problems
 }
 
 /// Where info.toml and the folders disagree: folders that belong to no exercise. (An exercise
@@ -276,18 +277,73 @@ pub fn set_problems(set: &ExerciseSet) -> Vec<String> {
     problems
 }
 
-/// Authoring rules an exercise breaks. (Empty hints are refused when info.toml is read.)
+/// Authoring rules an exercise breaks: no `TODO` marks the place to edit, or the crate's doc
+/// does not give every task of info.toml its `## Task N: title` section. (Empty hints, and tasks
+/// without tests, are refused when the set is read.)
 pub fn exercise_problems(set: &ExerciseSet, exercise: &Exercise) -> Vec<String> {
-    let marked = set
-        .originals(exercise)
+    let originals = set.originals(exercise);
+    let mut problems = Vec::new();
+    let marked = originals
         .iter()
         .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("TODO"));
-    if marked {
-        Vec::new()
-    } else {
-        vec![format!(
+    if !marked {
+        problems.push(format!(
             "{} has no `TODO` marking the place to edit",
             exercise.main_file()
-        )]
+        ));
+    }
+    let lib = originals
+        .iter()
+        .find(|(path, _)| *path == "src/lib.rs")
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .unwrap_or_default();
+    let headings = task_headings(&lib);
+    let wanted: Vec<String> = exercise
+        .task_titles()
+        .iter()
+        .enumerate()
+        .map(|(i, title)| format!("## Task {}: {title}", i + 1))
+        .collect();
+    if headings != wanted {
+        problems.push(format!(
+            "{}: its doc's task sections ({}) are not info.toml's tasks ({}): write one \
+             `//! ## Task N: title` section per task, in order, with info.toml's titles",
+            exercise.main_file(),
+            quoted(&headings),
+            quoted(&wanted)
+        ));
+    }
+    problems
+}
+
+/// The `## Task N: ...` headings of a crate's `//!` doc, in order.
+fn task_headings(lib: &str) -> Vec<String> {
+    lib.lines()
+        .filter_map(|line| line.strip_prefix("//!"))
+        .map(str::trim)
+        .filter(|line| line.starts_with("## Task "))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn quoted(items: &[String]) -> String {
+    if items.is_empty() {
+        return "none".into();
+    }
+    items
+        .iter()
+        .map(|h| format!("`{h}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_headings_come_from_the_crate_doc_only() {
+        let lib = "//! # x: y\n//!\n//! ## Task 1: First\n//! text\n//!   ## Task 2: Second\n// ## Task 3: not doc\n/// ## Task 4: item doc\n";
+        assert_eq!(task_headings(lib), ["## Task 1: First", "## Task 2: Second"]);
     }
 }

@@ -1,0 +1,269 @@
+/*!
+What a check found, as data: the verdict, each hidden test's result, and what the student's code
+printed. Nothing here is worded for people; `term::verdict` does that, once for every command.
+*/
+
+use std::time::Duration;
+
+use super::{
+    harness::{HiddenTests, Report, parse_report},
+    process::{Finished, Stop},
+};
+
+/// The outcome of checking an exercise.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Every hidden test ran and reported a pass.
+    Passed { tests: usize },
+    /// The student's crate, or the hidden tests against its API, did not compile.
+    CompileError { part: Part, diagnostics: String },
+    /// Some hidden tests failed; the others passed.
+    Failed {
+        failures: Vec<Failure>,
+        passed: usize,
+        total: usize,
+    },
+    /// The tests were stopped at the time limit, during `test` when one was running.
+    TimedOut {
+        test: Option<String>,
+        limit: Duration,
+        passed: usize,
+        total: usize,
+    },
+    /// The program ended before every test had reported: an exit, an abort, a crash.
+    Crashed {
+        reason: CrashReason,
+        test: Option<String>,
+        passed: usize,
+        total: usize,
+    },
+}
+
+/// Which compilation failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Exercise,
+    HiddenTests,
+}
+
+/// Why a test program ended before every test had reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CrashReason {
+    /// It printed more than the cap, in KiB, and was stopped.
+    OutputCapped { kib: usize },
+    /// Unbounded recursion, most likely.
+    StackOverflow,
+    /// Ended by a signal (Unix).
+    Signal { signal: i32 },
+    /// Exited by itself with this status, before every test had reported.
+    Exited { code: i32 },
+    /// Anything else the platform reports.
+    Abnormal { status: String },
+}
+
+/// A failed hidden test and what it said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub test: String,
+    pub task: usize,
+    pub message: String,
+}
+
+/// One hidden test's result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TestResult {
+    pub name: String,
+    pub task: usize,
+    pub status: TestStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TestStatus {
+    Passed,
+    Failed { message: String },
+    /// It was running when the program was stopped or ended.
+    Stopped,
+    /// The program never got to it (or the tests did not compile).
+    NotRun,
+}
+
+impl Verdict {
+    pub fn passed(&self) -> bool {
+        matches!(self, Self::Passed { .. })
+    }
+
+    /// A short label for tables and reports.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Passed { .. } => "passed",
+            Self::CompileError { .. } => "compile error",
+            Self::Failed { .. } => "tests failed",
+            Self::TimedOut { .. } => "timed out",
+            Self::Crashed { .. } => "crashed",
+        }
+    }
+}
+
+/// A verdict with each test's result and what the student's code printed while the tests ran.
+#[derive(Clone, Debug)]
+pub struct CheckReport {
+    pub verdict: Verdict,
+    /// Every hidden test in the order they run (all `NotRun` when nothing compiled).
+    pub tests: Vec<TestResult>,
+    pub output: String,
+}
+
+impl CheckReport {
+    /// A report for code that did not compile: no test ran.
+    pub fn compile_error(hidden: &HiddenTests, part: Part, diagnostics: String) -> Self {
+        Self {
+            verdict: Verdict::CompileError { part, diagnostics },
+            tests: not_run(hidden),
+            output: String::new(),
+        }
+    }
+
+    /// Whether the test program ran (so that the results say which tasks are done).
+    pub fn tests_ran(&self) -> bool {
+        !matches!(self.verdict, Verdict::CompileError { .. })
+    }
+
+    /// The first task with a test that did not pass, if any.
+    pub fn current_task(&self) -> Option<usize> {
+        self.tests
+            .iter()
+            .filter(|t| t.status != TestStatus::Passed)
+            .map(|t| t.task)
+            .min()
+    }
+}
+
+fn not_run(hidden: &HiddenTests) -> Vec<TestResult> {
+    hidden
+        .tests
+        .iter()
+        .map(|t| TestResult {
+            name: t.name.clone(),
+            task: t.task,
+            status: TestStatus::NotRun,
+        })
+        .collect()
+}
+
+/// Reads the reports of a finished test program into a report. A test counts as passed only
+/// if it reported so itself, and the program must also have said it finished and exited cleanly.
+pub(super) fn judge(
+    hidden: &HiddenTests,
+    nonce: &str,
+    done: Finished,
+    limit: Duration,
+    output_cap: usize,
+) -> CheckReport {
+    let mut tests = not_run(hidden);
+    let mut running = None;
+    let mut finished = false;
+    let mut set = |name: &str, status: TestStatus| {
+        if let Some(test) = tests.iter_mut().find(|t| t.name == name) {
+            test.status = status;
+        }
+    };
+    for line in &done.reports {
+        match parse_report(nonce, line) {
+            Some(Report::Start(test)) => running = Some(test),
+            Some(Report::Pass(test)) => {
+                set(&test, TestStatus::Passed);
+                running = None;
+            }
+            Some(Report::Fail(test, message)) => {
+                set(&test, TestStatus::Failed { message });
+                running = None;
+            }
+            Some(Report::Done) => finished = true,
+            None => {}
+        }
+    }
+    if let Some(test) = &running {
+        set(test, TestStatus::Stopped);
+    }
+    let verdict = verdict(&tests, running, finished, &done, limit, output_cap);
+    CheckReport {
+        verdict,
+        tests,
+        output: done.output,
+    }
+}
+
+fn verdict(
+    tests: &[TestResult],
+    test: Option<String>,
+    finished: bool,
+    done: &Finished,
+    limit: Duration,
+    output_cap: usize,
+) -> Verdict {
+    let total = tests.len();
+    let passed = tests
+        .iter()
+        .filter(|t| t.status == TestStatus::Passed)
+        .count();
+    let failures: Vec<Failure> = tests
+        .iter()
+        .filter_map(|t| match &t.status {
+            TestStatus::Failed { message } => Some(Failure {
+                test: t.name.clone(),
+                task: t.task,
+                message: message.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let crashed = |reason| Verdict::Crashed {
+        reason,
+        test: test.clone(),
+        passed,
+        total,
+    };
+    match &done.stop {
+        Stop::TimedOut => Verdict::TimedOut {
+            test: test.clone(),
+            limit,
+            passed,
+            total,
+        },
+        Stop::OutputCapped => crashed(CrashReason::OutputCapped {
+            kib: output_cap / 1024,
+        }),
+        Stop::Exited(status) if finished && status.success() && passed + failures.len() == total => {
+            if failures.is_empty() {
+                Verdict::Passed { tests: total }
+            } else {
+                Verdict::Failed {
+                    failures,
+                    passed,
+                    total,
+                }
+            }
+        }
+        Stop::Exited(status) => crashed(exit_reason(status, &done.output)),
+        Stop::Cancelled => unreachable!("a cancelled run is not judged"),
+    }
+}
+
+fn exit_reason(status: &std::process::ExitStatus, output: &str) -> CrashReason {
+    if output.contains("has overflowed its stack") {
+        return CrashReason::StackOverflow;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            return CrashReason::Signal { signal };
+        }
+    }
+    match status.code() {
+        Some(code) => CrashReason::Exited { code },
+        None => CrashReason::Abnormal {
+            status: status.to_string(),
+        },
+    }
+}

@@ -1,0 +1,474 @@
+/*!
+info.toml: the ordered list of exercises and their metadata.
+
+The schema is versioned by `format_version`. Every error names the file, the line and the column,
+and says what to do, because the person reading it is editing that file right now.
+*/
+
+use std::{collections::HashMap, fmt, ops::Range, time::Duration};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The only `format_version` this runner reads.
+pub const FORMAT_VERSION: u32 = 2;
+/// How long student code may run when an exercise does not say.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(10);
+/// The largest weight an exercise may have, so that any sum of weights fits in a `u64`.
+pub const MAX_WEIGHT: u32 = 1000;
+
+/// info.toml as written, with the position of every value that a later check may complain about.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInfo {
+    format_version: Spanned<u32>,
+    welcome_message: String,
+    final_message: String,
+    exercises: Vec<RawExercise>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExercise {
+    name: Spanned<String>,
+    topic: Spanned<String>,
+    difficulty: Spanned<u8>,
+    minutes: Spanned<u32>,
+    tasks: Spanned<Vec<RawTask>>,
+    time_limit_secs: Option<Spanned<u64>>,
+    weight: Option<Spanned<u32>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTask {
+    title: Spanned<String>,
+    hints: Spanned<Vec<String>>,
+}
+
+/// The checked contents of info.toml.
+#[derive(Debug)]
+pub struct Info {
+    /// Shown once, when a student starts.
+    pub welcome_message: String,
+    /// Shown when every exercise is done.
+    pub final_message: String,
+    /// In the order a student works through them.
+    pub exercises: Vec<ExerciseInfo>,
+}
+
+/// One exercise's entry.
+#[derive(Clone, Debug)]
+pub struct ExerciseInfo {
+    /// The crate's name, unique in the set; also the name of its hidden test file.
+    pub name: String,
+    /// The topic folder under exercises/, such as `10_resilience`.
+    pub topic: String,
+    /// From 1 (a warm-up) to 5.
+    pub difficulty: u8,
+    /// About how long a student needs.
+    pub minutes: u32,
+    /// In order: task 1 first.
+    pub tasks: Vec<Task>,
+    /// How long the hidden tests may run before they are stopped.
+    pub time_limit: Duration,
+    /// Points in a grade.
+    pub weight: u32,
+    /// Where the entry's name stands in info.toml, so that later checks can point at it.
+    pub span: Range<usize>,
+}
+
+/// One numbered task of an exercise.
+#[derive(Clone, Debug)]
+pub struct Task {
+    pub title: String,
+    /// Revealed one at a time, each more specific than the last.
+    pub hints: Vec<String>,
+}
+
+impl ExerciseInfo {
+    /// Task `number`, counted from 1.
+    pub fn task(&self, number: usize) -> Option<&Task> {
+        number.checked_sub(1).and_then(|i| self.tasks.get(i))
+    }
+}
+
+/// An error at a place in a file, rendered as `file:line:column: message` plus what to do.
+#[derive(Debug)]
+pub struct LocatedError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: String,
+}
+
+impl LocatedError {
+    pub fn new(file: &str, source: &str, at: usize, message: String, help: &str) -> Self {
+        let (line, column) = line_column(source, at);
+        Self {
+            file: file.to_owned(),
+            line,
+            column,
+            message,
+            help: help.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for LocatedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )?;
+        if !self.help.is_empty() {
+            write!(f, "\n  help: {}", self.help)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LocatedError {}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+pub fn line_column(source: &str, at: usize) -> (usize, usize) {
+    let before = &source[..at.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+impl Info {
+    /// Parses and checks info.toml. `file` is how to name it in messages.
+    pub fn parse(file: &str, source: &str) -> Result<Self, LocatedError> {
+        let at = Locator { file, source };
+        if let Some(version) = old_format(source) {
+            return Err(at.error(version, V1_MESSAGE.into(), V1_HELP));
+        }
+        let raw: RawInfo = toml::from_str(source).map_err(|e| {
+            let start = e.span().map_or(0, |s| s.start);
+            at.error(start..start, e.message().trim_end().to_owned(), SCHEMA_HELP)
+        })?;
+        if *raw.format_version.get_ref() != FORMAT_VERSION {
+            return Err(at.error(
+                raw.format_version.span(),
+                format!(
+                    "format_version {} is not one this opslings reads (it reads {FORMAT_VERSION})",
+                    raw.format_version.get_ref()
+                ),
+                "update opslings (`git pull`, then `cargo run`), or write the file in format 2",
+            ));
+        }
+        if raw.exercises.is_empty() {
+            return Err(at.error(
+                0..0,
+                "there are no exercises".into(),
+                "add an [[exercises]] table for each exercise, in the order students take them",
+            ));
+        }
+        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+        let mut exercises = Vec::with_capacity(raw.exercises.len());
+        for ex in raw.exercises {
+            let entry = at.exercise(ex, &seen)?;
+            seen.insert(entry.name.clone(), entry.span.clone());
+            exercises.push(entry);
+        }
+        Ok(Self {
+            welcome_message: raw.welcome_message,
+            final_message: raw.final_message,
+            exercises,
+        })
+    }
+}
+
+/// `format_version = 1` at the top level, found without the schema (which has changed since).
+fn old_format(source: &str) -> Option<Range<usize>> {
+    let table: toml::Table = toml::from_str(source).ok()?;
+    (table.get("format_version")?.as_integer()? == 1).then(|| {
+        let start = source.find("format_version").unwrap_or(0);
+        start..start
+    })
+}
+
+const V1_MESSAGE: &str = "this info.toml is in format 1, before exercises had tasks";
+const V1_HELP: &str = "to convert it, set `format_version = 2`, and in each [[exercises]] \
+table add `difficulty` (1-5) and `minutes`, and replace `hints = [...]` with one or more \
+[[exercises.tasks]] tables, each with a `title` and its `hints` (2 or 3); then mark the tests of \
+each task in the hidden test file with a `// Task N` line above them (see the README, \"Adding \
+an exercise\")";
+
+/// Turns positions in info.toml into located errors.
+struct Locator<'a> {
+    file: &'a str,
+    source: &'a str,
+}
+
+impl Locator<'_> {
+    fn error(&self, span: Range<usize>, message: String, help: &str) -> LocatedError {
+        LocatedError::new(self.file, self.source, span.start, message, help)
+    }
+
+    /// Checks one [[exercises]] table; `seen` holds the names before it.
+    fn exercise(
+        &self,
+        ex: RawExercise,
+        seen: &HashMap<String, Range<usize>>,
+    ) -> Result<ExerciseInfo, LocatedError> {
+        let span = ex.name.span();
+        let name = ex.name.into_inner();
+        if !is_crate_name(&name) {
+            return Err(self.error(
+                span,
+                format!("exercise name `{name}` is not a valid crate name"),
+                "use lowercase letters, digits and `_`, starting with a letter",
+            ));
+        }
+        if let Some(first) = seen.get(&name) {
+            let (line, _) = line_column(self.source, first.start);
+            return Err(self.error(
+                span,
+                format!("exercise `{name}` is listed twice (first on line {line})"),
+                "give each exercise a unique name, or remove the second entry",
+            ));
+        }
+        let topic_span = ex.topic.span();
+        let topic = ex.topic.into_inner();
+        if !is_topic_name(&topic) {
+            return Err(self.error(
+                topic_span,
+                format!("topic `{topic}` is not a topic folder name"),
+                "name topics like `10_resilience`: two digits, `_`, lowercase words",
+            ));
+        }
+        Ok(ExerciseInfo {
+            difficulty: self.ranged(ex.difficulty, 1..=5, "difficulty", "1 is a warm-up, 5 the hardest of the set")?,
+            minutes: self.ranged(ex.minutes, 1..=600, "minutes", "an estimate from a real attempt")?,
+            tasks: self.tasks(&name, ex.tasks)?,
+            time_limit: match ex.time_limit_secs {
+                Some(secs) => Duration::from_secs(self.ranged(
+                    secs,
+                    1..=600,
+                    "time_limit_secs",
+                    "leave it out to use the default of 10 seconds",
+                )?),
+                None => DEFAULT_TIME_LIMIT,
+            },
+            weight: match ex.weight {
+                Some(w) => self.ranged(w, 1..=MAX_WEIGHT, "weight", "leave it out to count the exercise as 1 point")?,
+                None => 1,
+            },
+            name,
+            topic,
+            span,
+        })
+    }
+
+    /// The value, when it is in `range`.
+    fn ranged<T: PartialOrd + fmt::Display + Copy>(
+        &self,
+        value: Spanned<T>,
+        range: std::ops::RangeInclusive<T>,
+        key: &str,
+        help: &str,
+    ) -> Result<T, LocatedError> {
+        let v = *value.get_ref();
+        if range.contains(&v) {
+            return Ok(v);
+        }
+        Err(self.error(
+            value.span(),
+            format!("{key} must be from {} to {}, not {v}", range.start(), range.end()),
+            help,
+        ))
+    }
+
+    fn tasks(&self, name: &str, tasks: Spanned<Vec<RawTask>>) -> Result<Vec<Task>, LocatedError> {
+        let span = tasks.span();
+        let tasks = tasks.into_inner();
+        if tasks.is_empty() || tasks.len() > 5 {
+            return Err(self.error(
+                span,
+                format!("exercise `{name}` has {} tasks; it needs 1 to 5", tasks.len()),
+                "add an [[exercises.tasks]] table for each numbered task, or split the exercise",
+            ));
+        }
+        tasks
+            .into_iter()
+            .enumerate()
+            .map(|(i, task)| {
+                let title_span = task.title.span();
+                let title = task.title.into_inner();
+                if title.trim().is_empty() || title.contains('\n') {
+                    return Err(self.error(
+                        title_span,
+                        format!("task {} of `{name}` needs a title on one line", i + 1),
+                        "name what the task asks for, in a few words",
+                    ));
+                }
+                let hints_span = task.hints.span();
+                let hints = task.hints.into_inner();
+                if !(2..=3).contains(&hints.len()) || hints.iter().any(|h| h.trim().is_empty()) {
+                    return Err(self.error(
+                        hints_span,
+                        format!("task {} of `{name}` needs 2 or 3 hints, none empty", i + 1),
+                        "each hint says a little more than the last; the last is still a nudge, not the code",
+                    ));
+                }
+                Ok(Task { title, hints })
+            })
+            .collect()
+    }
+}
+
+const SCHEMA_HELP: &str = "info.toml has `format_version = 2`, `welcome_message`, `final_message`, \
+then one [[exercises]] table each with `name`, `topic`, `difficulty`, `minutes`, optionally \
+`time_limit_secs` and `weight`, and one or more [[exercises.tasks]] with `title` and `hints` \
+(see the README, \"Adding an exercise\")";
+
+fn is_crate_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn is_topic_name(topic: &str) -> bool {
+    let bytes = topic.as_bytes();
+    bytes.len() > 3
+        && bytes[0].is_ascii_digit()
+        && bytes[1].is_ascii_digit()
+        && bytes[2] == b'_'
+        && is_crate_name(&topic[3..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"format_version = 2
+welcome_message = "hi"
+final_message = "bye"
+
+[[exercises]]
+name = "intro1"
+topic = "00_intro"
+difficulty = 1
+minutes = 5
+[[exercises.tasks]]
+title = "Fix it"
+hints = ["look", "closer"]
+
+[[exercises]]
+name = "retry"
+topic = "10_resilience"
+difficulty = 3
+minutes = 20
+time_limit_secs = 3
+weight = 2
+[[exercises.tasks]]
+title = "The ceiling"
+hints = ["h1", "h2"]
+[[exercises.tasks]]
+title = "The loop"
+hints = ["h3", "h4", "h5"]
+"#;
+
+    fn error(source: &str) -> String {
+        Info::parse("info.toml", source).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn parses_a_valid_file_with_defaults() {
+        let info = Info::parse("info.toml", GOOD).unwrap();
+        assert_eq!(info.exercises.len(), 2);
+        assert_eq!(info.exercises[0].time_limit, DEFAULT_TIME_LIMIT);
+        assert_eq!(info.exercises[0].weight, 1);
+        assert_eq!(info.exercises[1].time_limit, Duration::from_secs(3));
+        assert_eq!(info.exercises[1].weight, 2);
+        let retry = &info.exercises[1];
+        assert_eq!((retry.difficulty, retry.minutes), (3, 20));
+        assert_eq!(retry.tasks.len(), 2);
+        assert_eq!(retry.task(2).unwrap().title, "The loop");
+        assert_eq!(retry.task(2).unwrap().hints.len(), 3);
+        assert!(retry.task(0).is_none() && retry.task(3).is_none());
+    }
+
+    #[test]
+    fn unknown_keys_are_located() {
+        let source = GOOD.replace("hints = [\"h1\", \"h2\"]", "hints = [\"h1\", \"h2\"]\nhnts = 1");
+        let err = error(&source);
+        assert!(
+            err.starts_with("info.toml:24:1: unknown field `hnts`"),
+            "{err}"
+        );
+        assert!(err.contains("help:"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_names_point_at_the_second_and_name_the_first_line() {
+        let source = GOOD.replace("name = \"retry\"", "name = \"intro1\"");
+        let err = error(&source);
+        assert!(
+            err.starts_with("info.toml:15:8: exercise `intro1` is listed twice (first on line 6)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_newer_format_is_refused() {
+        let err = error(&GOOD.replace("format_version = 2", "format_version = 3"));
+        assert!(err.starts_with("info.toml:1:18: format_version 3"), "{err}");
+    }
+
+    #[test]
+    fn a_format_1_file_is_told_how_to_convert() {
+        let v1 = "format_version = 1\nwelcome_message = \"\"\nfinal_message = \"\"\n\
+                  [[exercises]]\nname = \"a\"\ntopic = \"00_a\"\nhints = [\"h\"]\n";
+        let err = error(v1);
+        assert!(err.starts_with("info.toml:1:1: this info.toml is in format 1"), "{err}");
+        assert!(err.contains("[[exercises.tasks]]") && err.contains("// Task N"), "{err}");
+    }
+
+    #[test]
+    fn tasks_need_titles_and_two_or_three_hints() {
+        assert!(error(&GOOD.replace("[\"look\", \"closer\"]", "[\"look\"]")).contains("needs 2 or 3 hints"));
+        assert!(error(&GOOD.replace("[\"h3\", \"h4\", \"h5\"]", "[\"a\", \"b\", \"c\", \"d\"]")).contains("task 2 of `retry` needs 2 or 3 hints"));
+        assert!(error(&GOOD.replace("[\"look\", \"closer\"]", "[\"look\", \" \"]")).contains("none empty"));
+        assert!(error(&GOOD.replace("\"Fix it\"", "\"\"")).contains("needs a title"));
+        let no_tasks = GOOD.replace("[[exercises.tasks]]\ntitle = \"Fix it\"\nhints = [\"look\", \"closer\"]\n", "tasks = []\n");
+        assert!(error(&no_tasks).contains("has 0 tasks; it needs 1 to 5"), "{}", error(&no_tasks));
+    }
+
+    #[test]
+    fn difficulty_minutes_limits_and_weights_are_bounded() {
+        assert!(error(&GOOD.replace("difficulty = 3", "difficulty = 6")).contains("difficulty must be from 1 to 5, not 6"));
+        assert!(error(&GOOD.replace("difficulty = 1", "difficulty = 0")).contains("difficulty must be from 1 to 5"));
+        assert!(error(&GOOD.replace("minutes = 5", "minutes = 0")).contains("minutes must be from 1 to 600"));
+        assert!(error(&GOOD.replace("= 3\nweight", "= 0\nweight")).contains("time_limit_secs must be from 1 to 600"));
+        assert!(error(&GOOD.replace("weight = 2", "weight = 0")).contains("weight must be from 1 to 1000"));
+        assert!(error(&GOOD.replace("weight = 2", "weight = 4294967295")).contains("weight must be from 1 to 1000"));
+    }
+
+    #[test]
+    fn names_and_topics_must_be_well_formed() {
+        assert!(error(&GOOD.replace("\"retry\"", "\"Retry-x\"")).contains("valid crate name"));
+        assert!(
+            error(&GOOD.replace("\"10_resilience\"", "\"resilience\"")).contains("topic folder")
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let err = error(&GOOD.replace("hints = [\"h1\", \"h2\"]", "hints = [\"h1\""));
+        assert!(err.starts_with("info.toml:"), "{err}");
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\ncé\nx", 0), (1, 1));
+        assert_eq!(line_column("ab\ncé\nx", 3), (2, 1));
+        assert_eq!(line_column("ab\ncé\nx", 7), (3, 1));
+    }
+}
