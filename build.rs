@@ -17,7 +17,7 @@ fn main() {
     }
     files.sort();
 
-    let mut out = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
+    let mut out = String::from("pub(crate) static FILES: &[(&str, &[u8])] = &[\n");
     for file in &files {
         let rel = file.strip_prefix(&root).expect("collected below the root");
         let rel = rel.to_string_lossy().replace('\\', "/");

@@ -12,7 +12,7 @@ use crate::{
 };
 
 /// The exercise set, the workbook it is worked in, and how output looks.
-pub struct App {
+pub(crate) struct App {
     pub set: ExerciseSet,
     pub workbook: Workbook,
     pub term: Term,
@@ -21,7 +21,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(course_dir: Option<&Path>, term: Term, cwd: &Path) -> Result<Self> {
+    pub(crate) fn new(course_dir: Option<&Path>, term: Term, cwd: &Path) -> Result<Self> {
         let set = load_set(course_dir)?;
         let workbook = Workbook::find(cwd)?;
         // `cargo run` sets CARGO_PKG_NAME for the program it runs.
@@ -38,12 +38,12 @@ impl App {
         })
     }
 
-    pub fn state(&self) -> Result<StateFile> {
+    pub(crate) fn state(&self) -> Result<StateFile> {
         StateFile::load(&self.workbook.root)
     }
 
     /// The exercise named, or the one the student is on.
-    pub fn resolve(&self, name: Option<&str>, state: &StateFile) -> Result<&Exercise> {
+    pub(crate) fn resolve(&self, name: Option<&str>, state: &StateFile) -> Result<&Exercise> {
         match name {
             Some(name) => self.set.find(name),
             None => state.current(&self.set).with_context(|| {
@@ -57,7 +57,7 @@ impl App {
 
     /// Where the model solution of `exercise` is, when this workbook has one (a workbook made by
     /// `opslings init` has none).
-    pub fn solution_note(&self, exercise: &Exercise) -> Option<String> {
+    pub(crate) fn solution_note(&self, exercise: &Exercise) -> Option<String> {
         let dir = exercise.solution_dir();
         self.workbook.root.join(&dir).is_dir().then(|| {
             format!(
@@ -68,7 +68,7 @@ impl App {
     }
 
     /// Checks the student's version of an exercise.
-    pub fn check(&self, exercise: &Exercise, cancel: &Cancel) -> Result<Checked> {
+    pub(crate) fn check(&self, exercise: &Exercise, cancel: &Cancel) -> Result<Checked> {
         let src = self.workbook.src(exercise);
         let lib_rs = src.join("lib.rs");
         if !self.workbook.root.join(&lib_rs).is_file() {
@@ -87,7 +87,7 @@ impl App {
     }
 
     /// Checks the student's version of an exercise to the end.
-    pub fn check_to_end(&self, exercise: &Exercise) -> Result<CheckReport> {
+    pub(crate) fn check_to_end(&self, exercise: &Exercise) -> Result<CheckReport> {
         match self.check(exercise, &Cancel::default())? {
             Checked::Report(report) => Ok(report),
             Checked::Cancelled => anyhow::bail!("The check of {} was cancelled", exercise.name()),
@@ -96,7 +96,7 @@ impl App {
 }
 
 /// The set in `dir`, else the one built into opslings.
-pub fn load_set(dir: Option<&Path>) -> Result<ExerciseSet> {
+pub(crate) fn load_set(dir: Option<&Path>) -> Result<ExerciseSet> {
     ExerciseSet::load(match dir {
         Some(dir) => Course::from_dir(dir)?,
         None => Course::embedded(),

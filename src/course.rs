@@ -172,7 +172,10 @@ impl ExerciseSet {
 
     /// The sum of every exercise's weight.
     pub fn max_points(&self) -> u64 {
-        self.exercises.iter().map(|e| u64::from(e.info.weight)).sum()
+        self.exercises
+            .iter()
+            .map(|e| u64::from(e.info.weight))
+            .sum()
     }
 }
 

@@ -21,7 +21,7 @@ mod progress;
 mod report;
 mod verify;
 
-pub use partition::Partition;
+pub(crate) use partition::Partition;
 
 use crate::{
     app::load_set,
@@ -57,7 +57,7 @@ impl From<ReportArgs> for Options {
     }
 }
 
-pub fn run(
+pub(crate) fn run(
     command: Instructor,
     course: Option<&Path>,
     term: Term,

@@ -1,11 +1,11 @@
 //! The student's commands: one module each, each writing to the writer it is given. Watch mode,
 //! the default, has a folder of its own.
 
-pub mod explain;
-pub mod hint;
-pub mod list;
-pub mod reset;
-pub mod run;
+pub(crate) mod explain;
+pub(crate) mod hint;
+pub(crate) mod list;
+pub(crate) mod reset;
+pub(crate) mod run;
 
 use std::{io::Write, process::ExitCode};
 
@@ -13,7 +13,7 @@ use anyhow::Result;
 
 use crate::{app::App, cli::Student, watch};
 
-pub fn run(app: &App, command: Student, out: &mut dyn Write) -> Result<ExitCode> {
+pub(crate) fn run(app: &App, command: Student, out: &mut dyn Write) -> Result<ExitCode> {
     match command {
         Student::Watch { poll, manual } => watch::run(app, watch::Trigger::new(poll, manual), out),
         Student::Run { name } => run::named(app, name.as_deref(), out),

@@ -24,7 +24,7 @@ use std::{
 use anyhow::Result;
 use crossterm::event::KeyEvent;
 
-pub use files::Trigger;
+pub(crate) use files::Trigger;
 use ui::Ui;
 
 use crate::{
@@ -33,7 +33,7 @@ use crate::{
 };
 
 /// Everything the loop reacts to.
-pub enum Event {
+pub(crate) enum Event {
     /// Source files changed (after debouncing).
     Files(Vec<PathBuf>),
     Key(KeyEvent),
@@ -53,7 +53,7 @@ pub(crate) struct Request {
 }
 
 /// Runs watch mode until the student quits.
-pub fn run(app: &App, trigger: Trigger, out: &mut dyn Write) -> Result<ExitCode> {
+pub(crate) fn run(app: &App, trigger: Trigger, out: &mut dyn Write) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         writeln!(
             out,

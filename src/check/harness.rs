@@ -105,8 +105,7 @@ impl HiddenTests {
             if task == 0 {
                 return Err(HarnessError {
                     line: index + 1,
-                    message: "this test belongs to no task: put a `// Task 1` line above it"
-                        .into(),
+                    message: "this test belongs to no task: put a `// Task 1` line above it".into(),
                 });
             }
             tests.push(HiddenTest {
@@ -299,7 +298,11 @@ mod tests {
     #[test]
     fn finds_tests_in_order_and_keeps_line_numbers() {
         let hidden = HiddenTests::parse(TESTS).unwrap();
-        let names: Vec<_> = hidden.tests.iter().map(|t| (t.name.as_str(), t.task)).collect();
+        let names: Vec<_> = hidden
+            .tests
+            .iter()
+            .map(|t| (t.name.as_str(), t.task))
+            .collect();
         assert_eq!(names, [("first", 1), ("second", 2)]);
         assert_eq!(hidden.tasks, 2);
         assert_eq!(hidden.task_of("second"), Some(2));
@@ -332,12 +335,27 @@ mod tests {
         assert_eq!(untasked.line, 1);
         assert!(untasked.message.contains("belongs to no task"));
         let empty = err("// Task 1\n// Task 2\n#[test]\nfn a() {}\n");
-        assert_eq!((empty.line, empty.message.as_str()), (2, "task 1 has no test: every task needs at least one"));
+        assert_eq!(
+            (empty.line, empty.message.as_str()),
+            (2, "task 1 has no test: every task needs at least one")
+        );
         let last_empty = err("// Task 1\n#[test]\nfn a() {}\n// Task 2\n");
-        assert!(last_empty.message.starts_with("task 2 has no test"), "{}", last_empty.message);
+        assert!(
+            last_empty.message.starts_with("task 2 has no test"),
+            "{}",
+            last_empty.message
+        );
         let skipped = err("// Task 2\n#[test]\nfn a() {}\n");
-        assert!(skipped.message.contains("count up by one"), "{}", skipped.message);
-        assert!(err("// Task one\n#[test]\nfn a() {}\n").message.contains("`// Task N`"));
+        assert!(
+            skipped.message.contains("count up by one"),
+            "{}",
+            skipped.message
+        );
+        assert!(
+            err("// Task one\n#[test]\nfn a() {}\n")
+                .message
+                .contains("`// Task N`")
+        );
     }
 
     #[test]

@@ -80,7 +80,9 @@ pub struct TestResult {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TestStatus {
     Passed,
-    Failed { message: String },
+    Failed {
+        message: String,
+    },
     /// It was running when the program was stopped or ended.
     Stopped,
     /// The program never got to it (or the tests did not compile).
@@ -233,7 +235,9 @@ fn verdict(
         Stop::OutputCapped => crashed(CrashReason::OutputCapped {
             kib: output_cap / 1024,
         }),
-        Stop::Exited(status) if finished && status.success() && passed + failures.len() == total => {
+        Stop::Exited(status)
+            if finished && status.success() && passed + failures.len() == total =>
+        {
             if failures.is_empty() {
                 Verdict::Passed { tests: total }
             } else {

@@ -243,8 +243,18 @@ impl Locator<'_> {
             ));
         }
         Ok(ExerciseInfo {
-            difficulty: self.ranged(ex.difficulty, 1..=5, "difficulty", "1 is a warm-up, 5 the hardest of the set")?,
-            minutes: self.ranged(ex.minutes, 1..=600, "minutes", "an estimate from a real attempt")?,
+            difficulty: self.ranged(
+                ex.difficulty,
+                1..=5,
+                "difficulty",
+                "1 is a warm-up, 5 the hardest of the set",
+            )?,
+            minutes: self.ranged(
+                ex.minutes,
+                1..=600,
+                "minutes",
+                "an estimate from a real attempt",
+            )?,
             tasks: self.tasks(&name, ex.tasks)?,
             time_limit: match ex.time_limit_secs {
                 Some(secs) => Duration::from_secs(self.ranged(
@@ -256,7 +266,12 @@ impl Locator<'_> {
                 None => DEFAULT_TIME_LIMIT,
             },
             weight: match ex.weight {
-                Some(w) => self.ranged(w, 1..=MAX_WEIGHT, "weight", "leave it out to count the exercise as 1 point")?,
+                Some(w) => self.ranged(
+                    w,
+                    1..=MAX_WEIGHT,
+                    "weight",
+                    "leave it out to count the exercise as 1 point",
+                )?,
                 None => 1,
             },
             name,
@@ -279,7 +294,11 @@ impl Locator<'_> {
         }
         Err(self.error(
             value.span(),
-            format!("{key} must be from {} to {}, not {v}", range.start(), range.end()),
+            format!(
+                "{key} must be from {} to {}, not {v}",
+                range.start(),
+                range.end()
+            ),
             help,
         ))
     }
@@ -290,7 +309,10 @@ impl Locator<'_> {
         if tasks.is_empty() || tasks.len() > 5 {
             return Err(self.error(
                 span,
-                format!("exercise `{name}` has {} tasks; it needs 1 to 5", tasks.len()),
+                format!(
+                    "exercise `{name}` has {} tasks; it needs 1 to 5",
+                    tasks.len()
+                ),
                 "add an [[exercises.tasks]] table for each numbered task, or split the exercise",
             ));
         }
@@ -397,7 +419,10 @@ hints = ["h3", "h4", "h5"]
 
     #[test]
     fn unknown_keys_are_located() {
-        let source = GOOD.replace("hints = [\"h1\", \"h2\"]", "hints = [\"h1\", \"h2\"]\nhnts = 1");
+        let source = GOOD.replace(
+            "hints = [\"h1\", \"h2\"]",
+            "hints = [\"h1\", \"h2\"]\nhnts = 1",
+        );
         let err = error(&source);
         assert!(
             err.starts_with("info.toml:24:1: unknown field `hnts`"),
@@ -427,28 +452,68 @@ hints = ["h3", "h4", "h5"]
         let v1 = "format_version = 1\nwelcome_message = \"\"\nfinal_message = \"\"\n\
                   [[exercises]]\nname = \"a\"\ntopic = \"00_a\"\nhints = [\"h\"]\n";
         let err = error(v1);
-        assert!(err.starts_with("info.toml:1:1: this info.toml is in format 1"), "{err}");
-        assert!(err.contains("[[exercises.tasks]]") && err.contains("// Task N"), "{err}");
+        assert!(
+            err.starts_with("info.toml:1:1: this info.toml is in format 1"),
+            "{err}"
+        );
+        assert!(
+            err.contains("[[exercises.tasks]]") && err.contains("// Task N"),
+            "{err}"
+        );
     }
 
     #[test]
     fn tasks_need_titles_and_two_or_three_hints() {
-        assert!(error(&GOOD.replace("[\"look\", \"closer\"]", "[\"look\"]")).contains("needs 2 or 3 hints"));
-        assert!(error(&GOOD.replace("[\"h3\", \"h4\", \"h5\"]", "[\"a\", \"b\", \"c\", \"d\"]")).contains("task 2 of `retry` needs 2 or 3 hints"));
-        assert!(error(&GOOD.replace("[\"look\", \"closer\"]", "[\"look\", \" \"]")).contains("none empty"));
+        assert!(
+            error(&GOOD.replace("[\"look\", \"closer\"]", "[\"look\"]"))
+                .contains("needs 2 or 3 hints")
+        );
+        assert!(
+            error(&GOOD.replace("[\"h3\", \"h4\", \"h5\"]", "[\"a\", \"b\", \"c\", \"d\"]"))
+                .contains("task 2 of `retry` needs 2 or 3 hints")
+        );
+        assert!(
+            error(&GOOD.replace("[\"look\", \"closer\"]", "[\"look\", \" \"]"))
+                .contains("none empty")
+        );
         assert!(error(&GOOD.replace("\"Fix it\"", "\"\"")).contains("needs a title"));
-        let no_tasks = GOOD.replace("[[exercises.tasks]]\ntitle = \"Fix it\"\nhints = [\"look\", \"closer\"]\n", "tasks = []\n");
-        assert!(error(&no_tasks).contains("has 0 tasks; it needs 1 to 5"), "{}", error(&no_tasks));
+        let no_tasks = GOOD.replace(
+            "[[exercises.tasks]]\ntitle = \"Fix it\"\nhints = [\"look\", \"closer\"]\n",
+            "tasks = []\n",
+        );
+        assert!(
+            error(&no_tasks).contains("has 0 tasks; it needs 1 to 5"),
+            "{}",
+            error(&no_tasks)
+        );
     }
 
     #[test]
     fn difficulty_minutes_limits_and_weights_are_bounded() {
-        assert!(error(&GOOD.replace("difficulty = 3", "difficulty = 6")).contains("difficulty must be from 1 to 5, not 6"));
-        assert!(error(&GOOD.replace("difficulty = 1", "difficulty = 0")).contains("difficulty must be from 1 to 5"));
-        assert!(error(&GOOD.replace("minutes = 5", "minutes = 0")).contains("minutes must be from 1 to 600"));
-        assert!(error(&GOOD.replace("= 3\nweight", "= 0\nweight")).contains("time_limit_secs must be from 1 to 600"));
-        assert!(error(&GOOD.replace("weight = 2", "weight = 0")).contains("weight must be from 1 to 1000"));
-        assert!(error(&GOOD.replace("weight = 2", "weight = 4294967295")).contains("weight must be from 1 to 1000"));
+        assert!(
+            error(&GOOD.replace("difficulty = 3", "difficulty = 6"))
+                .contains("difficulty must be from 1 to 5, not 6")
+        );
+        assert!(
+            error(&GOOD.replace("difficulty = 1", "difficulty = 0"))
+                .contains("difficulty must be from 1 to 5")
+        );
+        assert!(
+            error(&GOOD.replace("minutes = 5", "minutes = 0"))
+                .contains("minutes must be from 1 to 600")
+        );
+        assert!(
+            error(&GOOD.replace("= 3\nweight", "= 0\nweight"))
+                .contains("time_limit_secs must be from 1 to 600")
+        );
+        assert!(
+            error(&GOOD.replace("weight = 2", "weight = 0"))
+                .contains("weight must be from 1 to 1000")
+        );
+        assert!(
+            error(&GOOD.replace("weight = 2", "weight = 4294967295"))
+                .contains("weight must be from 1 to 1000")
+        );
     }
 
     #[test]

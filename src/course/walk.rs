@@ -8,7 +8,7 @@ use std::{
 
 /// Every file below `dir` that belongs to a course, skipping build output and hidden files
 /// (editor swap files, state). Links are not followed. A folder that does not exist holds none.
-pub fn course_files(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+pub(crate) fn course_files(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),

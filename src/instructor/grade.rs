@@ -24,11 +24,11 @@ use crate::{
     check::{self, CheckReport},
     course::{Exercise, ExerciseSet},
 };
-pub use sources::{SourceError, WorkbookError};
+pub(super) use sources::{SourceError, WorkbookError};
 
 /// What `opslings grade` found.
 #[derive(Debug)]
-pub struct GradeReport {
+pub(super) struct GradeReport {
     pub partition: Partition,
     /// The points a workbook that passes everything gets.
     pub max_points: u64,
@@ -38,7 +38,7 @@ pub struct GradeReport {
 
 impl GradeReport {
     /// Whether every exercise of every workbook passed.
-    pub fn ok(&self) -> bool {
+    pub(super) fn ok(&self) -> bool {
         self.workbooks.iter().all(|w| {
             w.result
                 .as_ref()
@@ -49,7 +49,7 @@ impl GradeReport {
 
 /// One workbook's grade.
 #[derive(Debug)]
-pub struct Graded {
+pub(super) struct Graded {
     /// The folder as given on the command line.
     pub path: PathBuf,
     /// Every exercise in info.toml order, or why the workbook could not be read at all.
@@ -57,21 +57,21 @@ pub struct Graded {
 }
 
 impl Graded {
-    pub fn points(&self) -> u64 {
+    pub(super) fn points(&self) -> u64 {
         self.exercises().iter().map(GradedExercise::points).sum()
     }
 
-    pub fn passed(&self) -> usize {
+    pub(super) fn passed(&self) -> usize {
         self.exercises().iter().filter(|e| e.passed()).count()
     }
 
-    pub fn exercises(&self) -> &[GradedExercise] {
+    pub(super) fn exercises(&self) -> &[GradedExercise] {
         self.result.as_deref().unwrap_or_default()
     }
 }
 
 #[derive(Debug)]
-pub struct GradedExercise {
+pub(super) struct GradedExercise {
     pub name: String,
     pub topic: String,
     /// The titles of its tasks.
@@ -83,7 +83,7 @@ pub struct GradedExercise {
 
 /// A verdict, or why there is none.
 #[derive(Debug)]
-pub enum Outcome {
+pub(super) enum Outcome {
     Checked(CheckReport),
     /// The student's sources are missing or cannot be read.
     Unreadable(SourceError),
@@ -92,11 +92,11 @@ pub enum Outcome {
 }
 
 impl GradedExercise {
-    pub fn passed(&self) -> bool {
+    pub(super) fn passed(&self) -> bool {
         matches!(&self.outcome, Outcome::Checked(r) if r.verdict.passed())
     }
 
-    pub fn points(&self) -> u64 {
+    pub(super) fn points(&self) -> u64 {
         if self.passed() {
             u64::from(self.weight)
         } else {
@@ -106,7 +106,7 @@ impl GradedExercise {
 }
 
 /// The workbooks a run grades: sorted, without repeats, then this partition's share.
-pub fn select(dirs: &[PathBuf], partition: Partition) -> Vec<PathBuf> {
+pub(super) fn select(dirs: &[PathBuf], partition: Partition) -> Vec<PathBuf> {
     let mut dirs = dirs.to_vec();
     dirs.sort();
     dirs.dedup();
@@ -121,7 +121,7 @@ struct Item {
 }
 
 /// Grades `workbooks`, `jobs` checks at a time; `progress` counts checks.
-pub fn run(
+pub(super) fn run(
     set: &ExerciseSet,
     workbooks: &[PathBuf],
     partition: Partition,
@@ -161,7 +161,13 @@ pub fn run(
     let graded = pool::map(
         &items,
         jobs,
-        |item| grade_one(&exercises[item.exercise], item, &tree.path().join(item.workbook.to_string())),
+        |item| {
+            grade_one(
+                &exercises[item.exercise],
+                item,
+                &tree.path().join(item.workbook.to_string()),
+            )
+        },
         |item, graded| {
             let name = workbooks[item.workbook].display();
             progress.advance(&format!("{name}: {}", graded.name));
@@ -237,7 +243,11 @@ fn grade_one(exercise: &Exercise, item: &Item, root: &Path) -> GradedExercise {
     GradedExercise {
         name: exercise.name().to_owned(),
         topic: exercise.info.topic.clone(),
-        tasks: exercise.task_titles().into_iter().map(str::to_owned).collect(),
+        tasks: exercise
+            .task_titles()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
         weight: exercise.info.weight,
         outcome,
         elapsed: started.elapsed(),

@@ -17,7 +17,7 @@ use crate::course::ExerciseSet;
 
 /// Writes the workbook into `dir`, which must be empty or not exist yet; returns how many
 /// files were written.
-pub fn init(set: &ExerciseSet, dir: &Path) -> Result<usize> {
+pub(super) fn init(set: &ExerciseSet, dir: &Path) -> Result<usize> {
     if dir.exists() {
         let mut entries = fs::read_dir(dir)
             .with_context(|| format!("Failed to read {}: is it a folder?", dir.display()))?;

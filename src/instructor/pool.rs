@@ -10,12 +10,12 @@ use std::sync::{
 };
 
 /// The number of checks to run at once when `--jobs` is not given: one per core.
-pub fn default_jobs() -> usize {
+pub(super) fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// `work` applied to every item, `jobs` at a time; `done` hears of each result as it comes.
-pub fn map<T, R>(
+pub(super) fn map<T, R>(
     items: &[T],
     jobs: usize,
     work: impl Fn(&T) -> R + Sync,

@@ -16,7 +16,7 @@ use std::{
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-pub struct Progress {
+pub(super) struct Progress {
     kind: Kind,
     total: usize,
     done: AtomicUsize,
@@ -29,7 +29,7 @@ enum Kind {
 
 impl Progress {
     /// A bar when stderr is a terminal outside CI, plain lines on stderr otherwise.
-    pub fn detect(total: usize) -> Self {
+    pub(super) fn detect(total: usize) -> Self {
         let term = console::Term::stderr();
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
         let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
@@ -40,7 +40,7 @@ impl Progress {
         }
     }
 
-    pub fn bar(total: usize) -> Self {
+    pub(super) fn bar(total: usize) -> Self {
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
         bar.set_style(
             ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {elapsed} {wide_msg}")
@@ -52,7 +52,7 @@ impl Progress {
     }
 
     /// Plain lines to `out`.
-    pub fn lines(total: usize, out: Box<dyn Write + Send>) -> Self {
+    pub(super) fn lines(total: usize, out: Box<dyn Write + Send>) -> Self {
         Self::with(Kind::Lines(Mutex::new(out)), total)
     }
 
@@ -65,12 +65,12 @@ impl Progress {
     }
 
     /// One item is finished; returns `[done/total]` for a line about it.
-    pub fn advance(&self, message: &str) -> String {
+    pub(super) fn advance(&self, message: &str) -> String {
         self.advance_by(1, message)
     }
 
     /// `n` items are finished (or will not be done at all).
-    pub fn advance_by(&self, n: usize, message: &str) -> String {
+    pub(super) fn advance_by(&self, n: usize, message: &str) -> String {
         let done = self.done.fetch_add(n, Ordering::SeqCst) + n;
         if let Kind::Bar(bar) = &self.kind {
             bar.inc(n as u64);
@@ -81,7 +81,7 @@ impl Progress {
     }
 
     /// A line for the reader: above the bar, or on a line of its own.
-    pub fn line(&self, text: &str) {
+    pub(super) fn line(&self, text: &str) {
         match &self.kind {
             Kind::Bar(bar) => bar.println(text),
             Kind::Lines(out) => {
@@ -94,13 +94,13 @@ impl Progress {
     }
 
     /// A line only where there is no bar to show the same thing.
-    pub fn plain_line(&self, text: &str) {
+    pub(super) fn plain_line(&self, text: &str) {
         if matches!(self.kind, Kind::Lines(_)) {
             self.line(text);
         }
     }
 
-    pub fn finish(&self) {
+    pub(super) fn finish(&self) {
         if let Kind::Bar(bar) = &self.kind {
             bar.finish_and_clear();
         }

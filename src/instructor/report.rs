@@ -20,7 +20,7 @@ use crate::{
 
 /// How a report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub(super) enum Format {
     Human,
     Json,
     Junit,
@@ -28,14 +28,14 @@ pub enum Format {
 
 /// What a report is about.
 #[derive(Clone, Copy, Debug)]
-pub enum Report<'a> {
+pub(super) enum Report<'a> {
     Verify(&'a VerifyReport),
     Grade(&'a GradeReport),
 }
 
 impl Report<'_> {
     /// Whether everything held: the exit status is 0 only then.
-    pub fn ok(&self) -> bool {
+    pub(super) fn ok(&self) -> bool {
         match self {
             Self::Verify(r) => r.ok(),
             Self::Grade(r) => r.ok(),
@@ -44,7 +44,12 @@ impl Report<'_> {
 }
 
 /// Writes `report` in `format`; `term` styles the human format only.
-pub fn write(report: Report, format: Format, term: &Term, out: &mut dyn Write) -> Result<()> {
+pub(super) fn write(
+    report: Report,
+    format: Format,
+    term: &Term,
+    out: &mut dyn Write,
+) -> Result<()> {
     match (format, report) {
         (Format::Human, Report::Verify(r)) => human::verify(r, term, out)?,
         (Format::Human, Report::Grade(r)) => human::grade(r, term, out)?,
@@ -58,6 +63,6 @@ pub fn write(report: Report, format: Format, term: &Term, out: &mut dyn Write) -
 
 /// A verdict in full, as a student sees it (without colour): compiler messages, each failed
 /// test of the task it stopped at, and what the code printed.
-pub fn details(name: &str, tasks: &[String], report: &CheckReport) -> String {
+pub(super) fn details(name: &str, tasks: &[String], report: &CheckReport) -> String {
     verdict::render(&Term::plain(), name, tasks, report)
 }

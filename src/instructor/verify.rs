@@ -25,7 +25,7 @@ use crate::{
 
 /// Which version of an exercise is checked.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Version {
+pub(super) enum Version {
     /// The exercise as a student receives it: it must not pass.
     Untouched,
     /// The exercise with its solution's files: it must pass.
@@ -34,7 +34,7 @@ pub enum Version {
 
 /// The outcome of verifying one exercise.
 #[derive(Debug)]
-pub struct Verification {
+pub(super) struct Verification {
     pub name: String,
     pub topic: String,
     /// The titles of its tasks.
@@ -48,14 +48,14 @@ pub struct Verification {
 }
 
 impl Verification {
-    pub fn ok(&self) -> bool {
+    pub(super) fn ok(&self) -> bool {
         self.problems.is_empty()
             && self.solution.verdict.passed()
             && !self.untouched.verdict.passed()
     }
 
     /// Why the exercise is not sound, in one line; empty when it is.
-    pub fn failure(&self) -> String {
+    pub(super) fn failure(&self) -> String {
         let mut reasons = Vec::new();
         if !self.solution.verdict.passed() {
             reasons.push(format!(
@@ -77,7 +77,7 @@ impl Verification {
 
 /// What `opslings verify` found.
 #[derive(Debug)]
-pub struct VerifyReport {
+pub(super) struct VerifyReport {
     pub partition: Partition,
     /// Where info.toml and the folders disagree.
     pub problems: SetCheck,
@@ -87,7 +87,7 @@ pub struct VerifyReport {
 
 /// The check of the set as a whole, done once per run.
 #[derive(Debug)]
-pub enum SetCheck {
+pub(super) enum SetCheck {
     /// The problems found, none when info.toml agrees with the folders.
     Checked(Vec<String>),
     /// Another partition of the run checks the set (the first does).
@@ -95,7 +95,7 @@ pub enum SetCheck {
 }
 
 impl VerifyReport {
-    pub fn ok(&self) -> bool {
+    pub(super) fn ok(&self) -> bool {
         let set_ok = match &self.problems {
             SetCheck::Checked(problems) => problems.is_empty(),
             SetCheck::InAnotherPartition => true,
@@ -106,7 +106,7 @@ impl VerifyReport {
 
 /// The exercises a run verifies: those named (all when none is), in info.toml order, then
 /// this partition's share of them.
-pub fn select<'a>(
+pub(super) fn select<'a>(
     set: &'a ExerciseSet,
     names: &[String],
     partition: Partition,
@@ -122,7 +122,7 @@ pub fn select<'a>(
 }
 
 /// Verifies `exercises` with builds below `root`, `jobs` at a time, reporting to `progress`.
-pub fn run(
+pub(super) fn run(
     set: &ExerciseSet,
     exercises: &[&Exercise],
     partition: Partition,
@@ -153,7 +153,7 @@ pub fn run(
 
 /// Writes one version of an exercise's crate below `build`. Returns, for each file, its path in
 /// the crate and where it comes from in the course (`exercises/...` or `solutions/...`).
-pub fn materialize(
+pub(super) fn materialize(
     set: &ExerciseSet,
     exercise: &Exercise,
     version: Version,
@@ -192,7 +192,7 @@ fn version_dir(version: Version) -> &'static str {
 }
 
 /// Checks one version of an exercise, built in `root/target/opslings/verify/<name>/`.
-pub fn check_version(
+pub(super) fn check_version(
     set: &ExerciseSet,
     exercise: &Exercise,
     version: Version,
@@ -214,7 +214,7 @@ pub fn check_version(
 
 /// Verifies `exercises` with `jobs` checks at a time; `done` hears of each as it finishes.
 /// Results come back in the order given.
-pub fn verify_all(
+pub(super) fn verify_all(
     set: &ExerciseSet,
     exercises: &[&Exercise],
     root: &Path,
@@ -240,7 +240,11 @@ fn verify_one(set: &ExerciseSet, exercise: &Exercise, root: &Path) -> Result<Ver
     Ok(Verification {
         name: exercise.name().to_owned(),
         topic: exercise.info.topic.clone(),
-        tasks: exercise.task_titles().into_iter().map(str::to_owned).collect(),
+        tasks: exercise
+            .task_titles()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
         solution: check_version(set, exercise, Version::Solution, root)?,
         untouched: check_version(set, exercise, Version::Untouched, root)?,
         problems: exercise_problems(set, exercise),
@@ -250,7 +254,7 @@ fn verify_one(set: &ExerciseSet, exercise: &Exercise, root: &Path) -> Result<Ver
 
 /// Where info.toml and the folders disagree: folders that belong to no exercise. (An exercise
 /// with a missing crate, solution, hidden test or topic page does not load at all.)
-pub fn set_problems(set: &ExerciseSet) -> Vec<String> {
+pub(super) fn set_problems(set: &ExerciseSet) -> Vec<String> {
     let mut problems = Vec::new();
     let elsewhere = |name: &str, topic: &str| set.get(name).is_none_or(|e| e.info.topic != topic);
     for path in set.course.paths() {
@@ -280,7 +284,7 @@ pub fn set_problems(set: &ExerciseSet) -> Vec<String> {
 /// Authoring rules an exercise breaks: no `TODO` marks the place to edit, or the crate's doc
 /// does not give every task of info.toml its `## Task N: title` section. (Empty hints, and tasks
 /// without tests, are refused when the set is read.)
-pub fn exercise_problems(set: &ExerciseSet, exercise: &Exercise) -> Vec<String> {
+pub(super) fn exercise_problems(set: &ExerciseSet, exercise: &Exercise) -> Vec<String> {
     let originals = set.originals(exercise);
     let mut problems = Vec::new();
     let marked = originals
@@ -344,6 +348,9 @@ mod tests {
     #[test]
     fn task_headings_come_from_the_crate_doc_only() {
         let lib = "//! # x: y\n//!\n//! ## Task 1: First\n//! text\n//!   ## Task 2: Second\n// ## Task 3: not doc\n/// ## Task 4: item doc\n";
-        assert_eq!(task_headings(lib), ["## Task 1: First", "## Task 2: Second"]);
+        assert_eq!(
+            task_headings(lib),
+            ["## Task 1: First", "## Task 2: Second"]
+        );
     }
 }

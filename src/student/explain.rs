@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 
 use crate::app::App;
 
-pub fn run(app: &App, query: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
+pub(crate) fn run(app: &App, query: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
     let topic = match query {
         None => {
             let state = app.state()?;

@@ -7,7 +7,12 @@ use anyhow::Result;
 
 use crate::app::App;
 
-pub fn run(app: &App, name: Option<&str>, all: bool, out: &mut dyn Write) -> Result<ExitCode> {
+pub(crate) fn run(
+    app: &App,
+    name: Option<&str>,
+    all: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let mut state = app.state()?;
     let exercise = app.resolve(name, &state)?;
     let tasks = &exercise.info.tasks;

@@ -30,7 +30,7 @@ struct Row<'a> {
     tasks: usize,
 }
 
-pub fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+pub(crate) fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
     let state = app.state()?;
     let current = state.current(&app.set).map(|e| e.name());
     let rows: Vec<Row> = app
@@ -81,7 +81,11 @@ pub fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
             "current" => term.warn("→"),
             _ => " ".to_owned(),
         };
-        let level = format!("{}{}", "●".repeat(row.difficulty.into()), "○".repeat(5 - usize::from(row.difficulty)));
+        let level = format!(
+            "{}{}",
+            "●".repeat(row.difficulty.into()),
+            "○".repeat(5 - usize::from(row.difficulty))
+        );
         writeln!(
             out,
             " {mark} {:<name_width$}  {:<topic_width$}  {level}  {:>3}  {}",

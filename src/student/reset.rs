@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use crate::app::App;
 
-pub fn run(app: &App, name: &str, out: &mut dyn Write) -> Result<ExitCode> {
+pub(crate) fn run(app: &App, name: &str, out: &mut dyn Write) -> Result<ExitCode> {
     let exercise = app.set.find(name)?;
     let mut state = app.state()?;
     let reset = app.workbook.reset(&app.set, exercise)?;

@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::{app::App, course::Exercise, term, workbook::state::StateFile};
 
 /// `opslings run [NAME]`.
-pub fn named(app: &App, name: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
+pub(crate) fn named(app: &App, name: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
     let mut state = app.state()?;
     let exercise = app.resolve(name, &state)?;
     check_and_show(app, &mut state, exercise, out)
@@ -35,10 +35,10 @@ fn check_and_show(
     writeln!(out)?;
     if !report.verdict.passed() {
         // A compile error says nothing of the tasks: keep the one of the last test run.
-        if let Some(task) = report.current_task().filter(|_| report.tests_ran()) {
-            if state.set_task(exercise.name(), task) {
-                state.save()?;
-            }
+        if let Some(task) = report.current_task().filter(|_| report.tests_ran())
+            && state.set_task(exercise.name(), task)
+        {
+            state.save()?;
         }
         writeln!(
             out,

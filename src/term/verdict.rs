@@ -43,7 +43,9 @@ pub fn summary(verdict: &Verdict) -> String {
 /// Why a test program ended early, as the end of a sentence.
 pub fn crash_reason(reason: &CrashReason) -> String {
     match reason {
-        CrashReason::OutputCapped { kib } => format!("it printed more than {kib} KiB and was stopped"),
+        CrashReason::OutputCapped { kib } => {
+            format!("it printed more than {kib} KiB and was stopped")
+        }
         CrashReason::StackOverflow => "the stack overflowed (unbounded recursion?)".into(),
         CrashReason::Signal { signal } => {
             let name = match signal {
@@ -83,7 +85,11 @@ pub fn render<T: AsRef<str>>(term: &Term, name: &str, tasks: &[T], report: &Chec
     let mut text = String::new();
     match &report.verdict {
         Verdict::Passed { tests } => {
-            let _ = writeln!(text, "{} {name} passes all {tests} hidden tests.", term.good("✓"));
+            let _ = writeln!(
+                text,
+                "{} {name} passes all {tests} hidden tests.",
+                term.good("✓")
+            );
         }
         Verdict::CompileError {
             part: Part::Exercise,
@@ -408,6 +414,8 @@ mod tests {
             passed: 0,
             total: 1,
         };
-        assert!(summary(&crashed).starts_with("did not finish: the test program exited with status 0"));
+        assert!(
+            summary(&crashed).starts_with("did not finish: the test program exited with status 0")
+        );
     }
 }

@@ -21,11 +21,11 @@ const QUIET: Duration = Duration::from_millis(10);
 /// A batch is reported after this long even if events keep coming.
 const MAX_WAIT: Duration = Duration::from_millis(300);
 /// How often the polling watcher looks at the files.
-pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
+pub(super) const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
 /// How changes are noticed.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Trigger {
+pub(crate) enum Trigger {
     /// Native events, or polling where they would not arrive.
     Auto,
     /// Polling, always.
@@ -36,7 +36,7 @@ pub enum Trigger {
 
 impl Trigger {
     /// From the flags `--poll` and `--manual` (which clap keeps apart).
-    pub fn new(poll: bool, manual: bool) -> Self {
+    pub(crate) fn new(poll: bool, manual: bool) -> Self {
         match (poll, manual) {
             (_, true) => Self::Manual,
             (true, _) => Self::Poll,
@@ -46,14 +46,14 @@ impl Trigger {
 }
 
 /// A running watcher; dropping it stops the watching.
-pub struct Watching {
+pub(super) struct Watching {
     _watcher: Option<Box<dyn Watcher + Send>>,
     /// What the student is told about how changes are noticed.
     pub note: String,
 }
 
 /// Starts watching `dir`; each debounced batch of changed source files is passed to `send`.
-pub fn watch(
+pub(super) fn watch(
     dir: &Path,
     trigger: Trigger,
     send: impl Fn(Vec<PathBuf>) + Send + 'static,
@@ -127,7 +127,7 @@ fn handler(tx: Sender<PathBuf>) -> impl Fn(notify::Result<notify::Event>) + Send
 }
 
 /// A Rust source file, not an editor's swap, backup or temporary file.
-pub fn is_source(path: &Path) -> bool {
+pub(super) fn is_source(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };

@@ -4,21 +4,21 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 /// Which exercises the list shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Filter {
+pub(super) enum Filter {
     All,
     Done,
     Pending,
 }
 
 /// What a key did to the list.
-pub enum ListAction {
+pub(super) enum ListAction {
     Stay,
     Back,
     Jump(usize),
     Explain(usize),
 }
 
-pub struct ListView {
+pub(super) struct ListView {
     pub filter: Filter,
     /// Position of the cursor among the shown rows.
     pub cursor: usize,
@@ -27,7 +27,7 @@ pub struct ListView {
 }
 
 impl ListView {
-    pub fn new(current: usize) -> Self {
+    pub(super) fn new(current: usize) -> Self {
         Self {
             filter: Filter::All,
             cursor: current,
@@ -36,7 +36,7 @@ impl ListView {
     }
 
     /// Indexes of the exercises the filter lets through.
-    pub fn rows(&self, done: &[bool]) -> Vec<usize> {
+    pub(super) fn rows(&self, done: &[bool]) -> Vec<usize> {
         (0..done.len())
             .filter(|&i| match self.filter {
                 Filter::All => true,
@@ -46,7 +46,7 @@ impl ListView {
             .collect()
     }
 
-    pub fn handle(&mut self, key: KeyEvent, done: &[bool], page: usize) -> ListAction {
+    pub(super) fn handle(&mut self, key: KeyEvent, done: &[bool], page: usize) -> ListAction {
         let rows = self.rows(done);
         let last = rows.len().saturating_sub(1);
         let page = page.max(1);
@@ -83,7 +83,7 @@ impl ListView {
     }
 
     /// Moves the window so the cursor is on screen, for a window of `height` rows.
-    pub fn scroll(&mut self, rows: usize, height: usize) {
+    pub(super) fn scroll(&mut self, rows: usize, height: usize) {
         let height = height.max(1);
         self.cursor = self.cursor.min(rows.saturating_sub(1));
         if self.cursor < self.top {

@@ -12,7 +12,7 @@ use crate::{
 use super::list::{Filter, ListView};
 
 /// Where the check of the current exercise stands.
-pub enum Status {
+pub(super) enum Status {
     Checking,
     Checked(CheckReport),
     /// The check itself could not run (rustc missing, a disk error).
@@ -20,7 +20,7 @@ pub enum Status {
 }
 
 /// Everything the exercise screen shows.
-pub struct MainScreen<'a> {
+pub(super) struct MainScreen<'a> {
     pub term: &'a Term,
     pub root: &'a std::path::Path,
     pub exercise: &'a Exercise,
@@ -41,7 +41,7 @@ pub struct MainScreen<'a> {
     pub width: usize,
 }
 
-pub fn main_screen(s: &MainScreen) -> String {
+pub(super) fn main_screen(s: &MainScreen) -> String {
     let term = s.term;
     let mut text = String::new();
     if let Some(banner) = s.banner {
@@ -120,7 +120,7 @@ fn keys(term: &Term, keys: &[(&str, &str)]) -> String {
 }
 
 /// The exercise list, `height` lines tall at most.
-pub fn list_screen(
+pub(super) fn list_screen(
     term: &Term,
     exercises: &[Exercise],
     done: &[bool],
@@ -191,7 +191,7 @@ pub fn list_screen(
 }
 
 /// A topic's page from line `scroll`, `height` lines tall at most.
-pub fn page_screen(term: &Term, page: &str, scroll: &mut usize, height: usize) -> String {
+pub(super) fn page_screen(term: &Term, page: &str, scroll: &mut usize, height: usize) -> String {
     let lines: Vec<&str> = page.lines().collect();
     let window = height.saturating_sub(2).max(1);
     *scroll = (*scroll).min(lines.len().saturating_sub(window));

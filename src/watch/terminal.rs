@@ -19,10 +19,10 @@ use crossterm::{
 use super::Event;
 
 /// Raw mode while it lives.
-pub struct RawMode;
+pub(super) struct RawMode;
 
 impl RawMode {
-    pub fn enter() -> Result<Self> {
+    pub(super) fn enter() -> Result<Self> {
         terminal::enable_raw_mode().context("Failed to put the terminal in raw mode")?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -47,13 +47,13 @@ fn restore() {
 }
 
 /// The terminal's size, never smaller than something we can draw in.
-pub fn size() -> (usize, usize) {
+pub(super) fn size() -> (usize, usize) {
     let (cols, rows) = terminal::size().unwrap_or((80, 24));
     (usize::from(cols).max(20), usize::from(rows).max(5))
 }
 
 /// Clears the screen and writes `text`, which uses `\n` line ends (raw mode needs `\r\n`).
-pub fn draw(out: &mut dyn Write, text: &str) -> io::Result<()> {
+pub(super) fn draw(out: &mut dyn Write, text: &str) -> io::Result<()> {
     let mut frame = String::with_capacity(text.len() + 64);
     frame.push_str("\x1b[H\x1b[2J\x1b[3J");
     frame.push_str(&text.replace('\n', "\r\n"));
@@ -62,7 +62,7 @@ pub fn draw(out: &mut dyn Write, text: &str) -> io::Result<()> {
 }
 
 /// Reads key presses and resizes on a thread of its own, for as long as the receiver lives.
-pub fn read_keys(tx: Sender<Event>) {
+pub(super) fn read_keys(tx: Sender<Event>) {
     thread::spawn(move || {
         loop {
             let event = match event::read() {

@@ -283,10 +283,10 @@ impl<'a> Ui<'a> {
     /// Records the task a test run stopped at (a compile error says nothing of it).
     fn note_task(&mut self, report: &CheckReport) {
         let name = self.app.set.exercises[self.current].name();
-        if let Some(task) = report.current_task().filter(|_| report.tests_ran()) {
-            if self.state.set_task(name, task) {
-                self.save();
-            }
+        if let Some(task) = report.current_task().filter(|_| report.tests_ran())
+            && self.state.set_task(name, task)
+        {
+            self.save();
         }
     }
 
@@ -296,7 +296,8 @@ impl<'a> Ui<'a> {
         let shown = self.state.hints_shown(exercise.name(), task);
         let available = exercise.info.task(task).map_or(0, |t| t.hints.len());
         if shown >= available {
-            self.message = Some("That is every hint of this task. `e` shows the topic's page.".into());
+            self.message =
+                Some("That is every hint of this task. `e` shows the topic's page.".into());
             return;
         }
         self.state.set_hints_shown(exercise.name(), task, shown + 1);
@@ -352,7 +353,10 @@ impl<'a> Ui<'a> {
                 let exercise = &app.set.exercises[self.current];
                 let task = self.task();
                 let hints = exercise.info.task(task).map_or(&[][..], |t| &t.hints[..]);
-                let shown = self.state.hints_shown(exercise.name(), task).min(hints.len());
+                let shown = self
+                    .state
+                    .hints_shown(exercise.name(), task)
+                    .min(hints.len());
                 let confirm = format!(
                     "Reset {} to its original? Your version is saved first. (y/n)",
                     exercise.name()

@@ -121,11 +121,7 @@ impl StateFile {
 
     /// Marks `name` done and moves on to the next exercise not done (after it, then from the
     /// start). Returns the new current exercise, or `None` when all are done.
-    pub fn complete<'a>(
-        &mut self,
-        set: &'a ExerciseSet,
-        name: &str,
-    ) -> Option<&'a Exercise> {
+    pub fn complete<'a>(&mut self, set: &'a ExerciseSet, name: &str) -> Option<&'a Exercise> {
         self.state.done.insert(name.to_owned());
         let start = set.position(name).map_or(0, |i| i + 1);
         let n = set.exercises.len();
@@ -196,7 +192,10 @@ mod tests {
         file.save().unwrap();
         let again = StateFile::load(dir.path()).unwrap();
         assert_eq!(again.state, file.state);
-        assert_eq!((again.hints_shown("b", 1), again.hints_shown("b", 2)), (0, 1));
+        assert_eq!(
+            (again.hints_shown("b", 1), again.hints_shown("b", 2)),
+            (0, 1)
+        );
         assert_eq!((again.task("b"), again.task("a")), (2, 1));
     }
 
@@ -205,7 +204,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = StateFile::path_in(dir.path());
         fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, "format_version = 1\ndone = [\"a\"]\n[hints]\na = 2\n").unwrap();
+        fs::write(
+            &path,
+            "format_version = 1\ndone = [\"a\"]\n[hints]\na = 2\n",
+        )
+        .unwrap();
         let file = StateFile::load(dir.path()).unwrap();
         assert!(file.is_done("a"));
         assert_eq!(file.hints_shown("a", 1), 0);

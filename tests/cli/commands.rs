@@ -64,7 +64,9 @@ fn hints_are_revealed_one_at_a_time() {
     let (_, second, _) = output(wb.opslings(&["hint"]));
     assert!(
         second.contains("Hint 1/2")
-            && second.contains("Hint 2/2 for adder, task 1 of 2 (Add two numbers):\nUse the + operator."),
+            && second.contains(
+                "Hint 2/2 for adder, task 1 of 2 (Add two numbers):\nUse the + operator."
+            ),
         "{second}"
     );
     let (_, third, _) = output(wb.opslings(&["hint"]));
@@ -90,12 +92,16 @@ fn hints_follow_the_task_a_check_stopped_at() {
     let (code, out, _) = output(wb.opslings(&["run"]));
     assert_eq!(code, 1);
     assert!(
-        out.contains("✓ Task 1: Add two numbers\n✗ Task 2 of 2: Keep zero neutral\n  ✗ zero_is_neutral"),
+        out.contains(
+            "✓ Task 1: Add two numbers\n✗ Task 2 of 2: Keep zero neutral\n  ✗ zero_is_neutral"
+        ),
         "{out}"
     );
     let (_, hint, _) = output(wb.opslings(&["hint"]));
     assert!(
-        hint.starts_with("Hint 1/2 for adder, task 2 of 2 (Keep zero neutral):\nAdding zero changes nothing."),
+        hint.starts_with(
+            "Hint 1/2 for adder, task 2 of 2 (Keep zero neutral):\nAdding zero changes nothing."
+        ),
         "{hint}"
     );
     // A compile error says nothing of the tasks: the hints stay with task 2.

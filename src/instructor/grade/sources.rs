@@ -16,7 +16,7 @@ const MAX_DEPTH: usize = 8;
 
 /// Why a workbook could not be graded at all.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum WorkbookError {
+pub(crate) enum WorkbookError {
     #[error("no such folder")]
     NoSuchFolder,
     #[error("is not a folder")]
@@ -31,7 +31,7 @@ pub enum WorkbookError {
 
 /// Why one exercise's sources could not be taken from a workbook.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SourceError {
+pub(crate) enum SourceError {
     #[error("{src}: the folder is missing")]
     FolderMissing { src: String },
     #[error("{src}/lib.rs is missing")]
@@ -44,7 +44,7 @@ pub enum SourceError {
 
 /// Copies the sources of every exercise of the workbook `dir` to `to`, at the same paths.
 /// The outer error is a workbook that cannot be read; the inner ones, exercises.
-pub fn copy_workbook(
+pub(super) fn copy_workbook(
     exercises: &[Exercise],
     dir: &Path,
     to: &Path,

@@ -27,7 +27,7 @@ fn indent(text: &str) -> String {
         .collect::<String>()
 }
 
-pub fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
     let exercises = &report.exercises;
     let name_width = exercises.iter().map(|v| v.name.len()).max().unwrap_or(0);
     let topic_width = exercises.iter().map(|v| v.topic.len()).max().unwrap_or(0);
@@ -88,7 +88,7 @@ pub fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) -> io::Re
     writeln!(out, "\n{mark} {line}")
 }
 
-pub fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
     let max = report.max_points;
     for workbook in &report.workbooks {
         let path = workbook.path.display();

@@ -18,7 +18,7 @@ use crate::{
     term::verdict::summary,
 };
 
-pub const FORMAT_VERSION: u32 = 1;
+pub(super) const FORMAT_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Header {
@@ -232,7 +232,7 @@ fn verified(v: &Verification) -> VerifiedJson<'_> {
     }
 }
 
-pub fn verify(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn verify(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let json = VerifyJson {
         header: header("verify", report.partition, report.ok()),
         problems: match &report.problems {
@@ -245,7 +245,7 @@ pub fn verify(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-pub fn grade(report: &GradeReport, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn grade(report: &GradeReport, out: &mut dyn Write) -> io::Result<()> {
     let json = GradeJson {
         header: header("grade", report.partition, report.ok()),
         max_points: report.max_points,

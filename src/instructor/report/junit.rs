@@ -45,7 +45,7 @@ fn finish(report: &Report, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-pub fn verify(report: &VerifyReport, out: &mut dyn Write) -> Result<()> {
+pub(super) fn verify(report: &VerifyReport, out: &mut dyn Write) -> Result<()> {
     let mut suite = TestSuite::new(suite_name("opslings verify", report.partition));
     for v in &report.exercises {
         let status = if v.ok() {
@@ -88,7 +88,7 @@ pub fn verify(report: &VerifyReport, out: &mut dyn Write) -> Result<()> {
     finish(&junit, out)
 }
 
-pub fn grade(report: &GradeReport, out: &mut dyn Write) -> Result<()> {
+pub(super) fn grade(report: &GradeReport, out: &mut dyn Write) -> Result<()> {
     let mut junit = Report::new("opslings grade");
     for workbook in &report.workbooks {
         let path = workbook.path.display().to_string();
