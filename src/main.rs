@@ -4,7 +4,8 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = opslings::cli::Cli::parse();
-    let mut out = std::io::stdout().lock();
+    // Not locked for the whole run: a panic hook on another thread writes to stdout too.
+    let mut out = std::io::stdout();
     let result = opslings::run(cli, &mut out);
     let _ = out.flush();
     match result {

@@ -43,6 +43,23 @@ pub(crate) enum Event {
         generation: u64,
         result: Result<CheckReport, String>,
     },
+    /// A thread of watch mode panicked (its name): the loop cannot go on without it.
+    Stopped(&'static str),
+}
+
+/// Tells the loop when the thread holding it ends in a panic, so that watch mode stops and
+/// restores the terminal instead of waiting for events that will never come.
+pub(crate) struct PanicGuard {
+    pub(crate) tx: Sender<Event>,
+    pub(crate) what: &'static str,
+}
+
+impl Drop for PanicGuard {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            let _ = self.tx.send(Event::Stopped(self.what));
+        }
+    }
 }
 
 /// A check for the worker to run.
@@ -79,17 +96,33 @@ pub(crate) fn run(app: &App, trigger: Trigger, out: &mut dyn Write) -> Result<Ex
     thread::scope(|scope| {
         let (requests, pending) = mpsc::channel();
         let results = tx.clone();
-        scope.spawn(move || worker(app, pending, results));
+        let worker = scope.spawn(move || worker(app, pending, results));
         let mut ui = Ui::new(app, state, watching.note.clone(), requests);
         let outcome = ui.run(&rx, out);
         ui.stop();
+        // Joined here, so that a worker that panicked (already reported to the loop, which
+        // ended) does not panic the scope too.
+        let _ = worker.join();
         outcome
     })
 }
 
+/// In debug builds, `OPSLINGS_FAILPOINT=NAME` makes the thread at failpoint NAME panic, so
+/// that tests can prove watch mode survives a panicking thread. Release builds have none.
+fn failpoint(name: &str) {
+    if cfg!(debug_assertions) && std::env::var("OPSLINGS_FAILPOINT").is_ok_and(|f| f == name) {
+        panic!("failpoint {name}: a panic on purpose, for a test");
+    }
+}
+
 /// Runs checks one at a time, always the newest request.
 fn worker(app: &App, pending: Receiver<Request>, results: Sender<Event>) {
+    let _guard = PanicGuard {
+        tx: results.clone(),
+        what: "check worker",
+    };
     while let Ok(mut request) = pending.recv() {
+        failpoint("worker");
         while let Ok(newer) = pending.try_recv() {
             request = newer;
         }

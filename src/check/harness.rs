@@ -69,38 +69,13 @@ impl HiddenTests {
         let mut program = String::with_capacity(source.len() + 4096);
         let mut lines = source.lines().enumerate().peekable();
         while let Some((index, line)) = lines.next() {
-            let trimmed = line.trim();
             if let Some(marker) = task_marker(line) {
                 task = next_task(marker, task, &tests, index + 1)?;
             }
-            for banned in ["#[should_panic", "#[ignore"] {
-                if trimmed.starts_with(banned) {
-                    return Err(HarnessError {
-                        line: index + 1,
-                        message: format!(
-                            "`{banned}]` is not supported in hidden tests: assert on the result instead"
-                        ),
-                    });
-                }
-            }
-            if trimmed != "#[test]" {
+            let Some(name) = test_at(line, lines.peek().map(|(_, next)| *next), index + 1)? else {
                 program.push_str(line);
                 program.push('\n');
                 continue;
-            }
-            if line != trimmed {
-                return Err(HarnessError {
-                    line: index + 1,
-                    message: "hidden tests must be top-level functions: `#[test]` at column 1"
-                        .into(),
-                });
-            }
-            let name = lines.peek().and_then(|(_, next)| test_name(next));
-            let Some(name) = name else {
-                return Err(HarnessError {
-                    line: index + 2,
-                    message: "`#[test]` must be followed directly by `fn name() {`".into(),
-                });
             };
             if task == 0 {
                 return Err(HarnessError {
@@ -154,6 +129,42 @@ fn next_task(
             "task {current} has no test: every task needs at least one"
         )),
         Ok(n) => Ok(n),
+    }
+}
+
+/// The name of the test that `line` (number `at`) opens with `#[test]`, followed by `next`;
+/// `None` for any other line. Attributes the harness cannot honour are refused.
+fn test_at<'a>(
+    line: &str,
+    next: Option<&'a str>,
+    at: usize,
+) -> Result<Option<&'a str>, HarnessError> {
+    let trimmed = line.trim();
+    for banned in ["#[should_panic", "#[ignore"] {
+        if trimmed.starts_with(banned) {
+            return Err(HarnessError {
+                line: at,
+                message: format!(
+                    "`{banned}]` is not supported in hidden tests: assert on the result instead"
+                ),
+            });
+        }
+    }
+    if trimmed != "#[test]" {
+        return Ok(None);
+    }
+    if line != trimmed {
+        return Err(HarnessError {
+            line: at,
+            message: "hidden tests must be top-level functions: `#[test]` at column 1".into(),
+        });
+    }
+    match next.and_then(test_name) {
+        Some(name) => Ok(Some(name)),
+        None => Err(HarnessError {
+            line: at + 1,
+            message: "`#[test]` must be followed directly by `fn name() {`".into(),
+        }),
     }
 }
 

@@ -101,96 +101,141 @@ pub fn run(
         // A program that exits without reading its input is not an error here.
         let _ = input.write_all(stdin);
     }
-
     let deadline = started + limits.time;
-    let mut reports = Vec::new();
-    let mut output = String::new();
-    let mut output_bytes = 0usize;
-    let mut open_streams = readers.len();
-    // Reports start with a newline of their own (in case a `print!` left a line open); the empty
-    // line that makes is held back and dropped when a report follows it.
-    let mut held_empty = false;
-    let stop = loop {
-        if cancel.is_cancelled() {
-            break Some(Stop::Cancelled);
-        }
-        let now = Instant::now();
-        if now >= deadline {
-            break Some(Stop::TimedOut);
-        }
-        // Wake up now and then to notice a cancellation.
-        let wait = (deadline - now).min(Duration::from_millis(20));
-        match rx.recv_timeout(wait) {
-            Ok(Chunk::Line(line)) if is_report(&line) => {
-                held_empty = false;
-                reports.push(line);
-            }
-            Ok(Chunk::Line(line)) if line.is_empty() && !held_empty => held_empty = true,
-            Ok(Chunk::Line(line)) => {
-                if std::mem::take(&mut held_empty) {
-                    output.push('\n');
-                    output_bytes += 1;
-                }
-                output_bytes += line.len() + 1;
-                if output.len() < KEPT_OUTPUT {
-                    output.push_str(&line);
-                    output.push('\n');
-                }
-                if output_bytes > limits.output {
-                    break Some(Stop::OutputCapped);
-                }
-            }
-            Ok(Chunk::Eof) => {
-                open_streams -= 1;
-                if open_streams == 0 {
-                    break None;
-                }
-            }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => break None,
-        }
-    };
+    let mut collected = Collected::default();
+    let stop = collected.read(
+        &rx,
+        readers.len(),
+        deadline,
+        limits.output,
+        cancel,
+        is_report,
+    );
     let stop = match stop {
         Some(stop) => {
             child.kill().ok();
             child.wait().ok();
             stop
         }
-        None => {
-            // Both pipes are closed; the process is exiting, but a process it started may hold
-            // on, so the wait is bounded by the deadline too.
-            loop {
-                if let Some(status) = child.try_wait().context("Failed to wait for a check")? {
-                    break Stop::Exited(status);
-                }
-                if Instant::now() >= deadline {
-                    child.kill().ok();
-                    child.wait().ok();
-                    break Stop::TimedOut;
-                }
-                thread::sleep(Duration::from_millis(2));
-            }
-        }
+        None => wait(&mut *child, deadline)?,
     };
-    if output.len() > KEPT_OUTPUT {
-        let cut = (0..=KEPT_OUTPUT)
-            .rev()
-            .find(|&i| output.is_char_boundary(i))
-            .unwrap_or(0);
-        output.truncate(cut);
-    }
-    if output_bytes > output.len() {
-        output.push_str(&format!(
-            "… ({} bytes of output not shown)\n",
-            output_bytes - output.len()
-        ));
-    }
+    let reports = std::mem::take(&mut collected.reports);
     Ok(Finished {
         stop,
         reports,
-        output,
+        output: collected.output_shown(),
         elapsed: started.elapsed(),
     })
+}
+
+/// Both pipes are closed, so the process is exiting; but a process it started may hold on, so
+/// the wait is bounded by the deadline too.
+fn wait(child: &mut dyn ChildWrapper, deadline: Instant) -> Result<Stop> {
+    loop {
+        if let Some(status) = child.try_wait().context("Failed to wait for a check")? {
+            return Ok(Stop::Exited(status));
+        }
+        if Instant::now() >= deadline {
+            child.kill().ok();
+            child.wait().ok();
+            return Ok(Stop::TimedOut);
+        }
+        thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// What a run printed so far: its reports, and the rest up to what is kept for display.
+#[derive(Default)]
+struct Collected {
+    reports: Vec<String>,
+    output: String,
+    /// Every byte of output, shown or not.
+    output_bytes: usize,
+    /// Reports start with a newline of their own (in case a `print!` left a line open); the
+    /// empty line that makes is held back and dropped when a report follows it.
+    held_empty: bool,
+}
+
+impl Collected {
+    /// Reads lines until both streams end (`None`) or a limit stops the run.
+    fn read(
+        &mut self,
+        rx: &mpsc::Receiver<Chunk>,
+        streams: usize,
+        deadline: Instant,
+        cap: usize,
+        cancel: &Cancel,
+        is_report: &dyn Fn(&str) -> bool,
+    ) -> Option<Stop> {
+        let mut open = streams;
+        loop {
+            if cancel.is_cancelled() {
+                return Some(Stop::Cancelled);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Some(Stop::TimedOut);
+            }
+            // Wake up now and then to notice a cancellation.
+            let wait = (deadline - now).min(Duration::from_millis(20));
+            match rx.recv_timeout(wait) {
+                Ok(Chunk::Line(line)) if is_report(&line) => {
+                    self.held_empty = false;
+                    self.reports.push(line);
+                }
+                Ok(Chunk::Line(line)) => {
+                    if self.output_line(line) > cap {
+                        return Some(Stop::OutputCapped);
+                    }
+                }
+                Ok(Chunk::Eof) => {
+                    open -= 1;
+                    if open == 0 {
+                        return None;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+
+    /// Keeps a line of output; returns the bytes of output so far.
+    fn output_line(&mut self, line: String) -> usize {
+        if line.is_empty() && !self.held_empty {
+            self.held_empty = true;
+            return self.output_bytes;
+        }
+        if std::mem::take(&mut self.held_empty) {
+            self.output.push('\n');
+            self.output_bytes += 1;
+        }
+        self.output_bytes += line.len() + 1;
+        if self.output.len() < KEPT_OUTPUT {
+            self.output.push_str(&line);
+            self.output.push('\n');
+        }
+        self.output_bytes
+    }
+
+    /// The output as shown: cut at `KEPT_OUTPUT`, with a note of what was left out.
+    fn output_shown(mut self) -> String {
+        let mut output = std::mem::take(&mut self.output);
+        if output.len() > KEPT_OUTPUT {
+            let cut = (0..=KEPT_OUTPUT)
+                .rev()
+                .find(|&i| output.is_char_boundary(i))
+                .unwrap_or(0);
+            output.truncate(cut);
+        }
+        if self.output_bytes > output.len() {
+            output.push_str(&format!(
+                "… ({} bytes of output not shown)\n",
+                self.output_bytes - output.len()
+            ));
+        }
+        output
+    }
 }
 
 /// Reads `stream` on a thread, sending whole lines (split at `MAX_LINE`) and then `Eof`.

@@ -134,29 +134,7 @@ pub(super) fn run(
         .context("Failed to create a private folder to build the workbooks in")?;
     let exercises = &set.exercises;
     let max_points = set.max_points();
-    // Copy every workbook's sources first: reading student folders is quick, and a workbook
-    // that cannot be read is known before any check runs.
-    let copied: Vec<Result<Vec<Result<(), SourceError>>, WorkbookError>> = workbooks
-        .iter()
-        .enumerate()
-        .map(|(w, dir)| sources::copy_workbook(exercises, dir, &tree.path().join(w.to_string())))
-        .collect();
-    let mut items = Vec::new();
-    let mut unread = Vec::new();
-    for (w, copy) in copied.into_iter().enumerate() {
-        match copy {
-            Ok(copy) => items.extend(copy.into_iter().enumerate().map(|(e, copied)| Item {
-                workbook: w,
-                exercise: e,
-                copied,
-            })),
-            Err(error) => {
-                progress.advance_by(exercises.len(), "");
-                progress.line(&format!("{}: {error}", workbooks[w].display()));
-                unread.push((w, error));
-            }
-        }
-    }
+    let (items, unread) = copy_all(exercises, workbooks, tree.path(), progress);
     let tally = Tally::new(workbooks.len(), exercises.len());
     let graded = pool::map(
         &items,
@@ -182,6 +160,34 @@ pub(super) fn run(
         max_points,
         workbooks: assemble(workbooks, exercises.len(), graded, unread),
     })
+}
+
+/// Copies every workbook's sources into `tree` first: reading student folders is quick, and a
+/// workbook that cannot be read is known before any check runs. Returns the checks to make and
+/// the workbooks that could not be read.
+fn copy_all(
+    exercises: &[Exercise],
+    workbooks: &[PathBuf],
+    tree: &Path,
+    progress: &Progress,
+) -> (Vec<Item>, Vec<(usize, WorkbookError)>) {
+    let mut items = Vec::new();
+    let mut unread = Vec::new();
+    for (w, dir) in workbooks.iter().enumerate() {
+        match sources::copy_workbook(exercises, dir, &tree.join(w.to_string())) {
+            Ok(copy) => items.extend(copy.into_iter().enumerate().map(|(e, copied)| Item {
+                workbook: w,
+                exercise: e,
+                copied,
+            })),
+            Err(error) => {
+                progress.advance_by(exercises.len(), "");
+                progress.line(&format!("{}: {error}", dir.display()));
+                unread.push((w, error));
+            }
+        }
+    }
+    (items, unread)
 }
 
 /// The graded exercises (in item order: workbook by workbook) and the unread workbooks, as one

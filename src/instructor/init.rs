@@ -13,7 +13,7 @@ use std::{
 
 use anyhow::{Context, Result, bail};
 
-use crate::course::ExerciseSet;
+use crate::course::{ExerciseSet, paths};
 
 /// Writes the workbook into `dir`, which must be empty or not exist yet; returns how many
 /// files were written.
@@ -30,16 +30,31 @@ pub(super) fn init(set: &ExerciseSet, dir: &Path) -> Result<usize> {
         }
     }
     fs::create_dir_all(dir).with_context(|| format!("Failed to create {}", dir.display()))?;
+    let files = workbook_files(set);
+    for (path, bytes) in &files {
+        let dest = dir.join(path);
+        let parent = dest.parent().expect("a file has a folder");
+        fs::create_dir_all(parent)
+            .with_context(|| format!("Failed to create {}", parent.display()))?;
+        // `create_new`: even a file that appeared since the check above is never overwritten.
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&dest)
+            .and_then(|mut file| file.write_all(bytes))
+            .with_context(|| format!("Failed to write {}", dest.display()))?;
+    }
+    Ok(files.len())
+}
 
+/// Every file of a fresh workbook, by its path in it.
+fn workbook_files(set: &ExerciseSet) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let info = set
-        .course
-        .file("info.toml")
-        .expect("a loaded set has info.toml");
-    files.push(("info.toml".into(), info.to_vec()));
+    let info = set.course.file(paths::INFO).unwrap_or_default();
+    files.push((paths::INFO.into(), info.to_vec()));
     for topic in set.topics() {
         if let Some(page) = set.topic_readme(topic) {
-            files.push((format!("exercises/{topic}/README.md"), page.into()));
+            files.push((paths::topic_page(topic), page.into()));
         }
     }
     for exercise in &set.exercises {
@@ -62,21 +77,7 @@ pub(super) fn init(set: &ExerciseSet, dir: &Path) -> Result<usize> {
         .replace("{topics}", &set.topics().len().to_string())
         .replace("{first}", &set.exercises[0].main_file());
     files.push(("README.md".into(), readme.into()));
-
-    for (path, bytes) in &files {
-        let dest = dir.join(path);
-        let parent = dest.parent().expect("a file has a folder");
-        fs::create_dir_all(parent)
-            .with_context(|| format!("Failed to create {}", parent.display()))?;
-        // `create_new`: even a file that appeared since the check above is never overwritten.
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&dest)
-            .and_then(|mut file| file.write_all(bytes))
-            .with_context(|| format!("Failed to write {}", dest.display()))?;
-    }
-    Ok(files.len())
+    files
 }
 
 const MANIFEST: &str = "\

@@ -67,7 +67,18 @@ pub(crate) fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode
         return Ok(ExitCode::SUCCESS);
     }
 
-    let term = &app.term;
+    table(&app.term, &rows, out)?;
+    writeln!(
+        out,
+        "\n{}",
+        term::progress_bar(&app.term, solved, total, 30)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rows as a table: a mark for done and current, then name, topic, difficulty as dots,
+/// minutes and path.
+fn table(term: &term::Term, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     let name_width = rows.iter().map(|r| r.name.len()).max().unwrap_or(4);
     let topic_width = rows.iter().map(|r| r.topic.len()).max().unwrap_or(5);
     writeln!(
@@ -75,7 +86,7 @@ pub(crate) fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode
         "   {:<name_width$}  {:<topic_width$}  LEVEL  MIN  PATH",
         "NAME", "TOPIC"
     )?;
-    for row in &rows {
+    for row in rows {
         let mark = match row.status {
             "done" => term.good("✓"),
             "current" => term.warn("→"),
@@ -92,6 +103,5 @@ pub(crate) fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode
             row.name, row.topic, row.minutes, row.path
         )?;
     }
-    writeln!(out, "\n{}", term::progress_bar(term, solved, total, 30))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -4,7 +4,7 @@ use std::{io::Write, process::ExitCode};
 
 use anyhow::Result;
 
-use crate::{app::App, course::Exercise, term, workbook::state::StateFile};
+use crate::{app::App, check::CheckReport, course::Exercise, term, workbook::state::StateFile};
 
 /// `opslings run [NAME]`.
 pub(crate) fn named(app: &App, name: Option<&str>, out: &mut dyn Write) -> Result<ExitCode> {
@@ -33,28 +33,51 @@ fn check_and_show(
     let report = app.check_to_end(exercise)?;
     term::write_verdict(out, term, exercise, &report)?;
     writeln!(out)?;
-    if !report.verdict.passed() {
-        // A compile error says nothing of the tasks: keep the one of the last test run.
-        if let Some(task) = report.current_task().filter(|_| report.tests_ran())
-            && state.set_task(exercise.name(), task)
-        {
-            state.save()?;
-        }
-        writeln!(
-            out,
-            "{}",
-            term::progress_bar(term, state.solved(&app.set), app.set.exercises.len(), 30)
-        )?;
-        writeln!(
-            out,
-            "Edit {}, save, and run `{}` again. Stuck? `{} hint` shows a hint.",
-            exercise.main_file(),
-            app.invoke.trim_end_matches(" --"),
-            app.invoke
-        )?;
-        return Ok(ExitCode::FAILURE);
+    if report.verdict.passed() {
+        passed(app, state, exercise, out)
+    } else {
+        not_yet(app, state, exercise, &report, out)
     }
+}
 
+/// Records the task the tests stopped at and says what to do next.
+fn not_yet(
+    app: &App,
+    state: &mut StateFile,
+    exercise: &Exercise,
+    report: &CheckReport,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let term = &app.term;
+    // A compile error says nothing of the tasks: keep the one of the last test run.
+    if let Some(task) = report.current_task().filter(|_| report.tests_ran())
+        && state.set_task(exercise.name(), task)
+    {
+        state.save()?;
+    }
+    writeln!(
+        out,
+        "{}",
+        term::progress_bar(term, state.solved(&app.set), app.set.exercises.len(), 30)
+    )?;
+    writeln!(
+        out,
+        "Edit {}, save, and run `{}` again. Stuck? `{} hint` shows a hint.",
+        exercise.main_file(),
+        app.invoke.trim_end_matches(" --"),
+        app.invoke
+    )?;
+    Ok(ExitCode::FAILURE)
+}
+
+/// Marks the exercise done and names the next one.
+fn passed(
+    app: &App,
+    state: &mut StateFile,
+    exercise: &Exercise,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let term = &app.term;
     let next = state.complete(&app.set, exercise.name());
     state.save()?;
     writeln!(

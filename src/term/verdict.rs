@@ -91,24 +91,8 @@ pub fn render<T: AsRef<str>>(term: &Term, name: &str, tasks: &[T], report: &Chec
                 term.good("✓")
             );
         }
-        Verdict::CompileError {
-            part: Part::Exercise,
-            diagnostics,
-        } => {
-            let _ = writeln!(text, "{} {name} does not compile yet:\n", term.bad("✗"));
-            text.push_str(diagnostics.trim_end());
-            text.push('\n');
-        }
-        Verdict::CompileError {
-            part: Part::HiddenTests,
-            diagnostics,
-        } => {
-            let _ = writeln!(
-                text,
-                "{} The hidden tests cannot use your crate. Keep the public API the exercise \
-                 gives (names, fields, signatures) and change only the bodies:\n",
-                term.bad("✗")
-            );
+        Verdict::CompileError { part, diagnostics } => {
+            text.push_str(&compile_error(term, name, *part));
             text.push_str(diagnostics.trim_end());
             text.push('\n');
         }
@@ -125,34 +109,8 @@ pub fn render<T: AsRef<str>>(term: &Term, name: &str, tasks: &[T], report: &Chec
             );
             by_task(&mut text, term, tasks, report, failures);
         }
-        Verdict::TimedOut {
-            test,
-            limit,
-            passed,
-            total,
-        } => {
-            let _ = writeln!(
-                text,
-                "{} The hidden tests were stopped after {}{}: something does not finish \
-                 (a loop without an end, a retry without a limit?). {passed} of {total} tests had passed.",
-                term.warn("⏱"),
-                seconds(*limit),
-                during(test)
-            );
-        }
-        Verdict::Crashed {
-            reason,
-            test,
-            passed,
-            total,
-        } => {
-            let _ = writeln!(
-                text,
-                "{} The hidden tests did not finish{}: {}. {passed} of {total} tests reported a pass.",
-                term.bad("✗"),
-                during(test),
-                crash_reason(reason)
-            );
+        Verdict::TimedOut { .. } | Verdict::Crashed { .. } => {
+            text.push_str(&unfinished(term, &report.verdict));
         }
     }
     if !report.output.trim().is_empty() {
@@ -160,6 +118,48 @@ pub fn render<T: AsRef<str>>(term: &Term, name: &str, tasks: &[T], report: &Chec
         text.push_str(&report.output);
     }
     text
+}
+
+/// The line above the compiler's messages.
+fn compile_error(term: &Term, name: &str, part: Part) -> String {
+    match part {
+        Part::Exercise => format!("{} {name} does not compile yet:\n\n", term.bad("✗")),
+        Part::HiddenTests => format!(
+            "{} The hidden tests cannot use your crate. Keep the public API the exercise \
+             gives (names, fields, signatures) and change only the bodies:\n\n",
+            term.bad("✗")
+        ),
+    }
+}
+
+/// A test program that was stopped, or ended before every test had reported.
+fn unfinished(term: &Term, verdict: &Verdict) -> String {
+    match verdict {
+        Verdict::TimedOut {
+            test,
+            limit,
+            passed,
+            total,
+        } => format!(
+            "{} The hidden tests were stopped after {}{}: something does not finish \
+             (a loop without an end, a retry without a limit?). {passed} of {total} tests had passed.\n",
+            term.warn("⏱"),
+            seconds(*limit),
+            during(test)
+        ),
+        Verdict::Crashed {
+            reason,
+            test,
+            passed,
+            total,
+        } => format!(
+            "{} The hidden tests did not finish{}: {}. {passed} of {total} tests reported a pass.\n",
+            term.bad("✗"),
+            during(test),
+            crash_reason(reason)
+        ),
+        _ => String::new(),
+    }
 }
 
 /// How far the tests of one task got.
@@ -286,136 +286,4 @@ fn todo_location(message: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::check::TestResult;
-
-    fn result(name: &str, task: usize, status: TestStatus) -> TestResult {
-        TestResult {
-            name: name.into(),
-            task,
-            status,
-        }
-    }
-
-    fn failed(message: &str) -> TestStatus {
-        TestStatus::Failed {
-            message: message.into(),
-        }
-    }
-
-    fn report(tests: Vec<TestResult>) -> CheckReport {
-        let failures: Vec<Failure> = tests
-            .iter()
-            .filter_map(|t| match &t.status {
-                TestStatus::Failed { message } => Some(Failure {
-                    test: t.name.clone(),
-                    task: t.task,
-                    message: message.clone(),
-                }),
-                _ => None,
-            })
-            .collect();
-        let passed = tests.len() - failures.len();
-        CheckReport {
-            verdict: Verdict::Failed {
-                failures,
-                passed,
-                total: tests.len(),
-            },
-            tests,
-            output: String::new(),
-        }
-    }
-
-    const TASKS: [&str; 3] = ["The ceiling", "The jitter", "The loop"];
-
-    #[test]
-    fn the_first_unfinished_task_leads_with_its_failures_and_later_tasks_get_a_line() {
-        let report = report(vec![
-            result("a", 1, TestStatus::Passed),
-            result("b", 2, TestStatus::Passed),
-            result("c", 2, failed("must draw once\n  left: 2")),
-            result("d", 3, failed("x")),
-            result("e", 3, TestStatus::Passed),
-            result("f", 3, failed("y")),
-        ]);
-        let text = render(&Term::plain(), "retry", &TASKS, &report);
-        assert_eq!(
-            text,
-            "✗ 3 of 6 hidden tests failed (3 passed):\n\n\
-             ✓ Task 1: The ceiling\n\
-             ✗ Task 2 of 3: The jitter\n  ✗ c\n    must draw once\n      left: 2\n\n\
-             · Task 3: The loop: 1/3 hidden tests pass\n"
-        );
-    }
-
-    #[test]
-    fn identical_failures_are_shown_once_and_todo_is_named_by_its_place() {
-        let todo = "not yet implemented\n  at exercises/x/src/lib.rs:12:5";
-        let report = report(vec![
-            result("a", 1, failed(todo)),
-            result("b", 1, failed(todo)),
-            result("c", 1, failed("same")),
-            result("d", 1, failed("same")),
-            result("e", 2, failed(todo)),
-        ]);
-        let text = render(&Term::plain(), "x", &TASKS[..2], &report);
-        assert_eq!(
-            text,
-            "✗ 5 of 5 hidden tests failed (0 passed):\n\n\
-             ✗ Task 1 of 2: The ceiling\n  \
-             ✗ 2 tests stopped at the todo!() in exercises/x/src/lib.rs:12:5: write that code\n  \
-             ✗ 2 tests failed the same way: c, d\n    same\n\n\
-             · Task 2: The jitter: 1 hidden test, not started yet\n"
-        );
-    }
-
-    #[test]
-    fn a_timeout_names_the_test_and_the_limit() {
-        let report = CheckReport {
-            verdict: Verdict::TimedOut {
-                test: Some("retries_stop".into()),
-                limit: Duration::from_secs(10),
-                passed: 2,
-                total: 8,
-            },
-            tests: Vec::new(),
-            output: String::new(),
-        };
-        let text = render(&Term::plain(), "x", &TASKS, &report);
-        assert!(
-            text.starts_with("⏱ The hidden tests were stopped after 10 s during `retries_stop`"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn summaries_fit_on_one_line() {
-        let failed = report(vec![
-            result("t", 1, failed("a\nb")),
-            result("u", 1, TestStatus::Passed),
-        ]);
-        assert_eq!(summary(&failed.verdict), "1 of 2 hidden tests failed");
-        let hung = Verdict::TimedOut {
-            test: Some("retries_stop".into()),
-            limit: Duration::from_secs(10),
-            passed: 0,
-            total: 8,
-        };
-        assert_eq!(summary(&hung), "stopped after 10 s during `retries_stop`");
-        assert_eq!(
-            summary(&Verdict::Passed { tests: 3 }),
-            "all 3 hidden tests pass"
-        );
-        let crashed = Verdict::Crashed {
-            reason: CrashReason::Exited { code: 0 },
-            test: None,
-            passed: 0,
-            total: 1,
-        };
-        assert!(
-            summary(&crashed).starts_with("did not finish: the test program exited with status 0")
-        );
-    }
-}
+mod tests;

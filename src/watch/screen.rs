@@ -87,30 +87,22 @@ pub(super) fn main_screen(s: &MainScreen) -> String {
     );
     let _ = writeln!(text, "{}", term.dim(s.note));
     match s.prompt {
-        Some(prompt) => {
-            let _ = write!(text, "{prompt}");
-        }
-        None => {
-            let _ = write!(
-                text,
-                "{}",
-                keys(
-                    term,
-                    &[
-                        ("h", "hint"),
-                        ("l", "list"),
-                        ("r", "re-run"),
-                        ("n", "next"),
-                        ("x", "reset"),
-                        ("e", "explain"),
-                        ("q", "quit")
-                    ]
-                )
-            );
-        }
+        Some(prompt) => text.push_str(prompt),
+        None => text.push_str(&keys(term, MAIN_KEYS)),
     }
     text
 }
+
+/// The keys of the exercise screen.
+const MAIN_KEYS: &[(&str, &str)] = &[
+    ("h", "hint"),
+    ("l", "list"),
+    ("r", "re-run"),
+    ("n", "next"),
+    ("x", "reset"),
+    ("e", "explain"),
+    ("q", "quit"),
+];
 
 fn keys(term: &Term, keys: &[(&str, &str)]) -> String {
     keys.iter()
@@ -144,31 +136,12 @@ pub(super) fn list_screen(
     );
     let name_width = exercises.iter().map(|e| e.name().len()).max().unwrap_or(4);
     for (row, &i) in rows.iter().enumerate().skip(list.top).take(window) {
-        let exercise = &exercises[i];
-        let mark = if done[i] {
-            term.good("✓")
-        } else if i == current {
-            term.warn("→")
-        } else {
-            " ".into()
+        let marks = Marks {
+            done: done[i],
+            current: i == current,
+            cursor: row == list.cursor,
         };
-        let cursor = if row == list.cursor {
-            term.strong(">")
-        } else {
-            " ".into()
-        };
-        let line = format!(
-            "{:<name_width$}  {:<17}  {}",
-            exercise.name(),
-            exercise.info.topic,
-            exercise.main_file()
-        );
-        let line = if row == list.cursor {
-            term.strong(&line)
-        } else {
-            line
-        };
-        let _ = writeln!(text, "{cursor}{mark} {line}");
+        let _ = writeln!(text, "{}", list_row(term, &exercises[i], marks, name_width));
     }
     if rows.is_empty() {
         let _ = writeln!(text, "  (no exercise is {filter})");
@@ -188,6 +161,41 @@ pub(super) fn list_screen(
         )
     );
     text
+}
+
+/// What a row of the list is.
+#[derive(Clone, Copy)]
+struct Marks {
+    done: bool,
+    current: bool,
+    cursor: bool,
+}
+
+fn list_row(term: &Term, exercise: &Exercise, marks: Marks, name_width: usize) -> String {
+    let mark = if marks.done {
+        term.good("✓")
+    } else if marks.current {
+        term.warn("→")
+    } else {
+        " ".into()
+    };
+    let cursor = if marks.cursor {
+        term.strong(">")
+    } else {
+        " ".into()
+    };
+    let line = format!(
+        "{:<name_width$}  {:<17}  {}",
+        exercise.name(),
+        exercise.info.topic,
+        exercise.main_file()
+    );
+    let line = if marks.cursor {
+        term.strong(&line)
+    } else {
+        line
+    };
+    format!("{cursor}{mark} {line}")
 }
 
 /// A topic's page from line `scroll`, `height` lines tall at most.

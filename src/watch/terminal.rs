@@ -36,8 +36,11 @@ impl RawMode {
 impl Drop for RawMode {
     fn drop(&mut self) {
         restore();
-        // The hook would restore a terminal that is no longer ours.
-        let _ = std::panic::take_hook();
+        // The hook would restore a terminal that is no longer ours. (A panicking thread may
+        // not change the hook.)
+        if !thread::panicking() {
+            let _ = std::panic::take_hook();
+        }
     }
 }
 

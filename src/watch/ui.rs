@@ -86,11 +86,11 @@ impl<'a> Ui<'a> {
             self.check();
         }
         loop {
-            self.draw(out)?;
+            self.draw(out, terminal::size())?;
             let event = events
                 .recv()
                 .map_err(|_| anyhow!("watch mode lost its events"))?;
-            if !self.handle(event) {
+            if !self.handle(event, terminal::size())? {
                 writeln!(out, "\r")?;
                 return Ok(ExitCode::SUCCESS);
             }
@@ -137,8 +137,8 @@ impl<'a> Ui<'a> {
             .collect()
     }
 
-    /// Reacts to an event; `false` to quit.
-    fn handle(&mut self, event: Event) -> bool {
+    /// Reacts to an event, on a terminal of `size` (columns, rows); `false` to quit.
+    pub(super) fn handle(&mut self, event: Event, size: (usize, usize)) -> Result<bool> {
         match event {
             Event::Files(paths) => {
                 let dir = self
@@ -164,12 +164,18 @@ impl<'a> Ui<'a> {
             Event::Checked { .. } | Event::Resize => {}
             Event::Key(key) => {
                 if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-                    return false;
+                    return Ok(false);
                 }
-                return self.key(key);
+                return Ok(self.key(key, size.1));
+            }
+            Event::Stopped(what) => {
+                return Err(anyhow!(
+                    "watch mode stopped: its {what} failed (the message above says how). \
+                     Your files are as you saved them; start opslings again to go on"
+                ));
             }
         }
-        true
+        Ok(true)
     }
 
     /// The current exercise passed: record it and move on to the next one not done.
@@ -200,9 +206,8 @@ impl<'a> Ui<'a> {
         }
     }
 
-    fn key(&mut self, key: KeyEvent) -> bool {
+    fn key(&mut self, key: KeyEvent, height: usize) -> bool {
         self.message = None;
-        let (_, height) = terminal::size();
         let done = self.done();
         match &mut self.view {
             View::List(list) => match list.handle(key, &done, height.saturating_sub(4)) {
@@ -329,9 +334,13 @@ impl<'a> Ui<'a> {
         }
     }
 
-    fn draw(&mut self, out: &mut dyn Write) -> Result<()> {
+    /// Draws the current view on a terminal of `(width, height)`.
+    pub(super) fn draw(
+        &mut self,
+        out: &mut dyn Write,
+        (width, height): (usize, usize),
+    ) -> Result<()> {
         let app = self.app;
-        let (width, height) = terminal::size();
         let done = self.done();
         let text = match &mut self.view {
             View::List(list) => screen::list_screen(
@@ -386,3 +395,6 @@ impl<'a> Ui<'a> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

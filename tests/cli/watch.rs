@@ -26,6 +26,16 @@ struct Screen {
 
 impl Screen {
     fn start(wb: &Workbook, args: &[&str], rows: u16, cols: u16) -> Self {
+        Self::start_with(wb, args, rows, cols, &[])
+    }
+
+    fn start_with(
+        wb: &Workbook,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -42,6 +52,9 @@ impl Screen {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("CARGO_PKG_NAME");
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -379,6 +392,42 @@ fn ctrl_c_quits_and_restores_the_terminal() {
         assert!(started.elapsed() < PATIENCE, "Ctrl-C ends watch mode");
         thread::sleep(Duration::from_millis(20));
     }
+    let cooked = screen.master.get_termios().unwrap();
+    assert!(
+        cooked
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    );
+}
+
+#[test]
+fn a_panic_on_another_thread_restores_the_terminal_shows_the_message_and_ends() {
+    use nix::sys::termios::LocalFlags;
+    let wb = Workbook::new();
+    // The check worker panics on its first request, while the main thread draws the screen.
+    let mut screen = Screen::start_with(&wb, &[], 40, 120, &[("OPSLINGS_FAILPOINT", "worker")]);
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = screen.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "watch mode hangs after a panic:\n{}",
+            screen.text()
+        );
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert!(!status.success());
+    let written = screen.written_since(0);
+    assert!(
+        written.contains("failpoint worker: a panic on purpose"),
+        "the panic message is shown: {written}"
+    );
+    assert!(
+        written.contains("watch mode stopped: its check worker failed"),
+        "{written}"
+    );
     let cooked = screen.master.get_termios().unwrap();
     assert!(
         cooked
