@@ -35,7 +35,7 @@ fn radius(services: &[Service], failed: &[&str]) -> Report {
     }
 }
 
-// Task 1
+// Task 1: Carry an impact over one dependency
 #[test]
 fn a_hard_dependency_passes_its_impact_on_unchanged() {
     for level in [Impact::Unaffected, Impact::Degraded, Impact::Down] {
@@ -63,6 +63,99 @@ fn a_soft_dependency_passes_on_at_most_degraded() {
         carried(Kind::Soft, Impact::Unaffected),
         Impact::Unaffected,
         "a healthy soft dependency does not hurt the caller"
+    );
+}
+
+// Task 2: Mark the failed services down
+#[test]
+fn a_failed_service_with_no_dependents_is_its_own_blast_radius() {
+    let report = radius(&shop(), &["admin"]);
+    assert_eq!(
+        report.down,
+        names(&["admin"]),
+        "the failed service itself is down"
+    );
+    assert!(
+        report.degraded.is_empty(),
+        "nobody depends on admin, so nothing is degraded"
+    );
+    assert_eq!(
+        (report.traffic_down, report.traffic_degraded),
+        (0, 0),
+        "admin takes no user traffic, so no user is affected"
+    );
+}
+
+#[test]
+fn a_graph_error_explains_itself() {
+    let message = GraphError::UnknownDependency {
+        service: "reports".to_string(),
+        on: "warehouse".to_string(),
+    }
+    .to_string();
+    assert!(
+        message.contains("reports") && message.contains("warehouse"),
+        "the message should name the service and its unknown dependency, got {message:?}"
+    );
+    let message = GraphError::UnknownService("kafka".to_string()).to_string();
+    assert!(
+        message.contains("kafka"),
+        "the message should name the service, got {message:?}"
+    );
+    let _: &dyn std::error::Error = &GraphError::UnknownService("kafka".to_string());
+}
+
+#[test]
+fn a_dependency_on_an_unlisted_service_is_an_error() {
+    let mut services = shop();
+    services.push(Service::new(
+        "reports",
+        0,
+        vec![hard("db"), soft("warehouse")],
+    ));
+    services.push(Service::new("exports", 0, vec![hard("s3")]));
+    assert_eq!(
+        blast_radius(&services, &["db"]),
+        Err(GraphError::UnknownDependency {
+            service: "reports".to_string(),
+            on: "warehouse".to_string()
+        }),
+        "reports depends on warehouse, which is not in the graph: the first such edge is reported"
+    );
+}
+
+#[test]
+fn failing_an_unlisted_service_is_an_error() {
+    assert_eq!(
+        blast_radius(&shop(), &["ml", "kafka", "queue"]),
+        Err(GraphError::UnknownService("kafka".to_string())),
+        "kafka is not a service of the graph: the first unknown failed name is reported"
+    );
+    let mut broken = shop();
+    broken.push(Service::new("exports", 0, vec![hard("s3")]));
+    assert_eq!(
+        blast_radius(&broken, &["kafka"]),
+        Err(GraphError::UnknownDependency {
+            service: "exports".to_string(),
+            on: "s3".to_string()
+        }),
+        "the graph is checked before the failed names"
+    );
+}
+
+// Task 3: Spread the impact until nothing changes
+#[test]
+fn a_zone_outage_fails_several_components_at_once() {
+    let report = radius(&shop(), &["ml", "index"]);
+    assert_eq!(
+        report.down,
+        names(&["index", "ml", "recs", "search"]),
+        "both failed components and what hard-depends on them are down"
+    );
+    assert_eq!(
+        report.degraded,
+        names(&["api", "mobile", "web"]),
+        "api loses search (soft), web loses recs (soft) and gets a degraded api"
     );
 }
 
@@ -155,25 +248,6 @@ fn degradation_travels_up_soft_dependencies_too() {
 }
 
 #[test]
-fn a_failed_service_with_no_dependents_is_its_own_blast_radius() {
-    let report = radius(&shop(), &["admin"]);
-    assert_eq!(
-        report.down,
-        names(&["admin"]),
-        "the failed service itself is down"
-    );
-    assert!(
-        report.degraded.is_empty(),
-        "nobody depends on admin, so nothing is degraded"
-    );
-    assert_eq!(
-        report.affected_share(),
-        0.0,
-        "admin takes no user traffic, so no user is affected"
-    );
-}
-
-#[test]
 fn the_worst_impact_wins_even_when_the_soft_path_is_found_first() {
     // checkout soft-depends on the failed cache, and hard-depends on cart, which hard-depends
     // on the cache: the hard path makes checkout down, not just degraded.
@@ -226,21 +300,6 @@ fn cycles_are_followed_and_do_not_loop_forever() {
 }
 
 #[test]
-fn a_zone_outage_fails_several_components_at_once() {
-    let report = radius(&shop(), &["ml", "index"]);
-    assert_eq!(
-        report.down,
-        names(&["index", "ml", "recs", "search"]),
-        "both failed components and what hard-depends on them are down"
-    );
-    assert_eq!(
-        report.degraded,
-        names(&["api", "mobile", "web"]),
-        "api loses search (soft), web loses recs (soft) and gets a degraded api"
-    );
-}
-
-#[test]
 fn lists_are_sorted_by_name_whatever_the_listing_order() {
     let services = vec![
         Service::new("zeta", 1, vec![hard("core")]),
@@ -262,8 +321,9 @@ fn lists_are_sorted_by_name_whatever_the_listing_order() {
     );
 }
 
+// Task 4: Measure the share of user traffic hit
 #[test]
-fn the_affected_share_counts_down_and_degraded_traffic() {
+fn the_report_counts_down_and_degraded_traffic_and_the_total() {
     let services = vec![
         Service::new("web", 600, vec![hard("api")]),
         Service::new("partner", 300, vec![soft("api")]),
@@ -280,65 +340,78 @@ fn the_affected_share_counts_down_and_degraded_traffic() {
         (600, 300, 1000),
         "web's 600 are down, partner's 300 degraded; the total counts unaffected traffic too"
     );
-    assert!(
-        (report.affected_share() - 0.9).abs() < 1e-9,
-        "600 down + 300 degraded out of 1000 is a share of 0.9, got {}",
-        report.affected_share()
-    );
-    let only_down = radius(
-        &[
-            Service::new("web", 600, vec![hard("api")]),
-            Service::new("api", 0, vec![]),
-        ],
-        &["api"],
-    );
-    assert!(
-        (only_down.affected_share() - 1.0).abs() < 1e-9,
-        "all traffic down is a share of 1.0, got {}",
-        only_down.affected_share()
-    );
-    let quiet = radius(&[Service::new("batch", 0, vec![])], &["batch"]);
     assert_eq!(
-        quiet.affected_share(),
-        0.0,
-        "with no user traffic at all the affected share is 0.0, not a division by zero"
+        report.affected_ppm(),
+        900_000,
+        "600 down + 300 degraded out of 1000 is 900 000 parts per million"
+    );
+}
+
+/// A report with only the traffic figures set.
+fn traffic(down: u64, degraded: u64, total: u64) -> Report {
+    Report {
+        down: vec![],
+        degraded: vec![],
+        traffic_down: down,
+        traffic_degraded: degraded,
+        traffic_total: total,
+    }
+}
+
+#[test]
+fn the_affected_share_counts_down_and_degraded_traffic() {
+    assert_eq!(
+        traffic(600, 300, 1000).affected_ppm(),
+        900_000,
+        "600 down + 300 degraded out of 1000 is 900 000 ppm"
+    );
+    assert_eq!(
+        traffic(600, 0, 1000).affected_ppm(),
+        600_000,
+        "down traffic alone counts"
+    );
+    assert_eq!(
+        traffic(0, 300, 1000).affected_ppm(),
+        300_000,
+        "degraded traffic alone counts: degraded users are affected users"
+    );
+    assert_eq!(
+        traffic(1000, 0, 1000).affected_ppm(),
+        1_000_000,
+        "all traffic down is a million parts per million"
     );
 }
 
 #[test]
-fn a_dependency_on_an_unlisted_service_is_an_error() {
-    let mut services = shop();
-    services.push(Service::new(
-        "reports",
+fn the_affected_share_rounds_down() {
+    assert_eq!(
+        traffic(1, 0, 3).affected_ppm(),
+        333_333,
+        "1 out of 3 is 333 333.3 ppm, rounded down"
+    );
+    assert_eq!(
+        traffic(2, 0, 3).affected_ppm(),
+        666_666,
+        "2 out of 3 is 666 666.7 ppm, rounded down, not to the nearest"
+    );
+}
+
+#[test]
+fn the_affected_share_is_zero_without_traffic_and_never_overflows() {
+    assert_eq!(
+        traffic(0, 0, 0).affected_ppm(),
         0,
-        vec![hard("db"), soft("warehouse")],
-    ));
-    services.push(Service::new("exports", 0, vec![hard("s3")]));
-    assert_eq!(
-        blast_radius(&services, &["db"]),
-        Err(GraphError::UnknownDependency {
-            service: "reports".to_string(),
-            on: "warehouse".to_string()
-        }),
-        "reports depends on warehouse, which is not in the graph: the first such edge is reported"
+        "with no user traffic at all the share is 0, not a division by zero"
     );
-}
-
-#[test]
-fn failing_an_unlisted_service_is_an_error() {
+    let big = u64::MAX / 2;
     assert_eq!(
-        blast_radius(&shop(), &["ml", "kafka", "queue"]),
-        Err(GraphError::UnknownService("kafka".to_string())),
-        "kafka is not a service of the graph: the first unknown failed name is reported"
+        traffic(big, 0, big * 2).affected_ppm(),
+        500_000,
+        "half of an enormous traffic is 500 000 ppm: traffic times a million must not overflow"
     );
-    let mut broken = shop();
-    broken.push(Service::new("exports", 0, vec![hard("s3")]));
     assert_eq!(
-        blast_radius(&broken, &["kafka"]),
-        Err(GraphError::UnknownDependency {
-            service: "exports".to_string(),
-            on: "s3".to_string()
-        }),
-        "the graph is checked before the failed names"
+        traffic(big, big, big * 2).affected_ppm(),
+        1_000_000,
+        "all of an enormous traffic affected is a million ppm"
     );
 }

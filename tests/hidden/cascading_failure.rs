@@ -1,4 +1,6 @@
-use cascading_failure::{spread, Cluster, ModelError, Overload, StepReport, TierSpec};
+use cascading_failure::{
+    handle_share, spread, Cluster, Handled, ModelError, Overload, StepReport, TierSpec,
+};
 
 /// The course's autoscaling trap in miniature: the web tier is fine, the database tier holds
 /// only while all three of its replicas are up.
@@ -22,7 +24,7 @@ fn report(step: u32, failed: &[&str], shed: u32, lost: u32) -> StepReport {
     }
 }
 
-// Task 1
+// Task 1: Spread a load evenly over the replicas
 #[test]
 fn spread_splits_load_evenly_and_gives_the_remainder_to_the_first_replicas() {
     assert_eq!(
@@ -52,6 +54,129 @@ fn spread_splits_load_evenly_and_gives_the_remainder_to_the_first_replicas() {
     );
 }
 
+#[test]
+fn the_cluster_description_is_checked() {
+    let upstream = Cluster::new(
+        &[
+            TierSpec::new("web", &[10], 0, &[]),
+            TierSpec::new("db", &[10], 0, &["web"]),
+        ],
+        Overload::Crash,
+    );
+    assert_eq!(
+        upstream.err(),
+        Some(ModelError::CallsUpstream {
+            caller: "db".to_string(),
+            callee: "web".to_string()
+        }),
+        "a tier may only call tiers listed after it, so one pass per step sees all its load"
+    );
+    let itself = Cluster::new(&[TierSpec::new("web", &[10], 0, &["web"])], Overload::Crash);
+    assert_eq!(
+        itself.err(),
+        Some(ModelError::CallsUpstream {
+            caller: "web".to_string(),
+            callee: "web".to_string()
+        }),
+        "a tier calling itself would be a loop"
+    );
+    let unknown = Cluster::new(
+        &[TierSpec::new("web", &[10], 0, &["cache"])],
+        Overload::Crash,
+    );
+    assert_eq!(
+        unknown.err(),
+        Some(ModelError::UnknownTier("cache".to_string())),
+        "calls must name a tier of the cluster"
+    );
+    let empty = Cluster::new(&[TierSpec::new("web", &[], 0, &[])], Overload::Crash);
+    assert_eq!(
+        empty.err(),
+        Some(ModelError::NoReplicas("web".to_string())),
+        "a tier needs at least one replica"
+    );
+    let twice = Cluster::new(
+        &[
+            TierSpec::new("web", &[10], 0, &[]),
+            TierSpec::new("web", &[10], 0, &[]),
+        ],
+        Overload::Crash,
+    );
+    assert_eq!(
+        twice.err(),
+        Some(ModelError::DuplicateTier("web".to_string())),
+        "tier names must be unique"
+    );
+    let mut c = web_and_db(Overload::Crash);
+    assert_eq!(
+        c.kill("db-9"),
+        Err(ModelError::UnknownReplica("db-9".to_string())),
+        "there is no db-9 to kill"
+    );
+    assert_eq!(c.is_up("db-9"), None, "an unknown replica has no state");
+    assert_eq!(c.load("db-9"), None, "an unknown replica has no load");
+}
+
+#[test]
+fn a_model_error_reads_as_its_cause() {
+    let text = ModelError::CallsUpstream {
+        caller: "db".to_string(),
+        callee: "web".to_string(),
+    }
+    .to_string();
+    assert!(
+        text.contains("db") && text.contains("web"),
+        "an upstream call names both tiers, got {text:?}"
+    );
+    assert!(
+        ModelError::UnknownReplica("db-9".to_string())
+            .to_string()
+            .contains("db-9"),
+        "an unknown replica is named"
+    );
+}
+
+// Task 2: Decide what one replica does with its share
+#[test]
+fn a_share_within_capacity_is_served_whatever_the_policy() {
+    for policy in [Overload::Crash, Overload::ShedExcess] {
+        assert_eq!(
+            handle_share(125, 125, policy),
+            Handled::Served,
+            "a share of 125 for a capacity of 125 is served in full ({policy:?})"
+        );
+        assert_eq!(
+            handle_share(0, 125, policy),
+            Handled::Served,
+            "an empty share is served ({policy:?})"
+        );
+    }
+}
+
+#[test]
+fn one_request_over_capacity_crashes_an_unprotected_replica() {
+    assert_eq!(
+        handle_share(126, 125, Overload::Crash),
+        Handled::Crashed,
+        "126 requests for a capacity of 125, without protection: the replica falls over"
+    );
+}
+
+#[test]
+fn a_shedding_replica_refuses_only_the_excess() {
+    assert_eq!(
+        handle_share(126, 125, Overload::ShedExcess),
+        Handled::Shed(1),
+        "126 requests for a capacity of 125 with load shedding: 125 served, 1 shed"
+    );
+    assert_eq!(
+        handle_share(400, 100, Overload::ShedExcess),
+        Handled::Shed(300),
+        "400 requests for a capacity of 100: 300 shed"
+    );
+}
+
+// Task 3: Handle a tier's load for one step
 #[test]
 fn a_healthy_cluster_serves_everything_and_passes_load_downstream() {
     let mut c = web_and_db(Overload::Crash);
@@ -271,67 +396,4 @@ fn failures_in_one_step_are_listed_in_tier_order_then_replica_order() {
         "web-2 and web-3 fail on 75 each (150 lost), then db-1 (capacity 30) fails on its 38 of \
          the 75 requests web-1 served: web before db, and replicas in order within a tier"
     );
-}
-
-#[test]
-fn the_cluster_description_is_checked() {
-    let upstream = Cluster::new(
-        &[
-            TierSpec::new("web", &[10], 0, &[]),
-            TierSpec::new("db", &[10], 0, &["web"]),
-        ],
-        Overload::Crash,
-    );
-    assert_eq!(
-        upstream.err(),
-        Some(ModelError::CallsUpstream {
-            caller: "db".to_string(),
-            callee: "web".to_string()
-        }),
-        "a tier may only call tiers listed after it, so one pass per step sees all its load"
-    );
-    let itself = Cluster::new(&[TierSpec::new("web", &[10], 0, &["web"])], Overload::Crash);
-    assert_eq!(
-        itself.err(),
-        Some(ModelError::CallsUpstream {
-            caller: "web".to_string(),
-            callee: "web".to_string()
-        }),
-        "a tier calling itself would be a loop"
-    );
-    let unknown = Cluster::new(
-        &[TierSpec::new("web", &[10], 0, &["cache"])],
-        Overload::Crash,
-    );
-    assert_eq!(
-        unknown.err(),
-        Some(ModelError::UnknownTier("cache".to_string())),
-        "calls must name a tier of the cluster"
-    );
-    let empty = Cluster::new(&[TierSpec::new("web", &[], 0, &[])], Overload::Crash);
-    assert_eq!(
-        empty.err(),
-        Some(ModelError::NoReplicas("web".to_string())),
-        "a tier needs at least one replica"
-    );
-    let twice = Cluster::new(
-        &[
-            TierSpec::new("web", &[10], 0, &[]),
-            TierSpec::new("web", &[10], 0, &[]),
-        ],
-        Overload::Crash,
-    );
-    assert_eq!(
-        twice.err(),
-        Some(ModelError::DuplicateTier("web".to_string())),
-        "tier names must be unique"
-    );
-    let mut c = web_and_db(Overload::Crash);
-    assert_eq!(
-        c.kill("db-9"),
-        Err(ModelError::UnknownReplica("db-9".to_string())),
-        "there is no db-9 to kill"
-    );
-    assert_eq!(c.is_up("db-9"), None, "an unknown replica has no state");
-    assert_eq!(c.load("db-9"), None, "an unknown replica has no load");
 }

@@ -1,4 +1,4 @@
-use chaos_monkey::{apply, plan_round, Halt, Instance, Plan, Rng, Rules, SplitMix64};
+use chaos_monkey::{apply, candidates, plan_round, Halt, Instance, Plan, Rng, Rules, SplitMix64};
 
 /// A scripted source of randomness: gives the answers in order and records every `below(n)`.
 struct Script {
@@ -72,6 +72,15 @@ fn take_down(fleet: &mut [Instance], ids: &[&str]) {
     }
 }
 
+/// The ids of the candidates, or the halt.
+fn candidate_ids(fleet: &[Instance], rules: &Rules) -> Result<Vec<String>, Halt> {
+    candidates(fleet, rules).map(|list| list.iter().map(|i| i.id.clone()).collect())
+}
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
 fn healthy_in(fleet: &[Instance], group: &str) -> usize {
     fleet
         .iter()
@@ -79,7 +88,162 @@ fn healthy_in(fleet: &[Instance], group: &str) -> usize {
         .count()
 }
 
-// Task 1
+// Task 1: Halt a round that does not start from the steady state
+#[test]
+fn candidates_halt_when_a_group_is_below_its_minimum() {
+    let mut fleet = fleet();
+    take_down(&mut fleet, &["web-2", "web-3"]);
+    assert_eq!(
+        candidate_ids(&fleet, &rules()),
+        Err(Halt::BelowMinimum {
+            group: "web".to_string(),
+            healthy: 1,
+            min_healthy: 2
+        }),
+        "web has 1 healthy instance, below its minimum of 2: the round halts"
+    );
+    take_down(&mut fleet, &["batch-1", "batch-2"]);
+    assert_eq!(
+        candidate_ids(&fleet, &rules()),
+        Err(Halt::BelowMinimum {
+            group: "batch".to_string(),
+            healthy: 0,
+            min_healthy: 2
+        }),
+        "batch (0 healthy) and web (1) are both below: the first by name, batch, is reported, \
+         even though web comes first in the fleet"
+    );
+}
+
+#[test]
+fn a_group_exactly_at_its_minimum_does_not_halt() {
+    let fleet = vec![inst("a-1", "a", "zone-a"), inst("a-2", "a", "zone-b")];
+    assert_eq!(
+        candidate_ids(&fleet, &rules()),
+        Ok(vec![]),
+        "a group at exactly its minimum is in steady state: no halt, but nothing to take"
+    );
+}
+
+#[test]
+fn an_opted_out_group_below_its_minimum_does_not_halt_the_candidates() {
+    let mut fleet = fleet();
+    take_down(&mut fleet, &["db-1", "db-2", "db-3"]);
+    assert!(
+        candidate_ids(&fleet, &rules()).is_ok(),
+        "db opted out: its health is not checked"
+    );
+}
+
+#[test]
+fn a_halt_explains_itself() {
+    let halt = Halt::BelowMinimum {
+        group: "web".to_string(),
+        healthy: 1,
+        min_healthy: 2,
+    };
+    let message = halt.to_string();
+    assert!(
+        message.contains("web") && message.contains('1') && message.contains('2'),
+        "the message should name the group, its healthy count and the minimum, got {message:?}"
+    );
+    let _: &dyn std::error::Error = &halt;
+}
+
+// Task 2: Choose the candidates
+#[test]
+fn candidates_are_the_healthy_instances_of_groups_above_their_minimum_in_fleet_order() {
+    assert_eq!(
+        candidate_ids(&fleet(), &rules()),
+        Ok(ids(&[
+            "web-2", "api-3", "api-4", "api-2", "web-1", "api-1", "web-3"
+        ])),
+        "api (4 healthy) and web (3) can each lose one; db opted out and batch sits at its \
+         minimum; the list keeps fleet order"
+    );
+}
+
+#[test]
+fn an_unhealthy_instance_is_never_a_candidate() {
+    let mut fleet = fleet();
+    take_down(&mut fleet, &["api-1"]);
+    assert_eq!(
+        candidate_ids(&fleet, &rules()),
+        Ok(ids(&["web-2", "api-3", "api-4", "api-2", "web-1", "web-3"])),
+        "api-1 is already down: api keeps 3 healthy, which may still lose one, but not api-1"
+    );
+}
+
+#[test]
+fn a_group_that_would_fall_below_its_minimum_offers_no_candidate() {
+    let mut fleet = fleet();
+    take_down(&mut fleet, &["web-1"]);
+    assert_eq!(
+        candidate_ids(&fleet, &rules()),
+        Ok(ids(&["api-3", "api-4", "api-2", "api-1"])),
+        "web has exactly 2 healthy left, its minimum: losing one more would break it"
+    );
+    let everyone = Rules {
+        min_healthy: 2,
+        opted_out: vec![],
+    };
+    assert_eq!(
+        candidate_ids(&fleet, &everyone),
+        Ok(ids(&[
+            "api-3", "api-4", "db-1", "api-2", "api-1", "db-2", "db-3"
+        ])),
+        "once db takes part, its 3 healthy instances are candidates too"
+    );
+}
+
+#[test]
+fn the_healthy_count_for_candidates_is_over_the_whole_group() {
+    let fleet = vec![
+        inst("cache-1", "cache", "zone-a"),
+        inst("cache-2", "cache", "zone-b"),
+        inst("cache-3", "cache", "zone-b"),
+    ];
+    assert_eq!(
+        candidate_ids(&fleet, &rules()),
+        Ok(ids(&["cache-1", "cache-2", "cache-3"])),
+        "cache-1 is alone in zone-a, but the group has 3 healthy over all zones: all are candidates"
+    );
+}
+
+// Task 3: Keep the blast radius to one zone
+#[test]
+fn the_round_halts_when_a_group_is_already_below_its_minimum() {
+    let mut fleet = fleet();
+    // web-2 and web-3 are down: web has 1 healthy, below its minimum of 2.
+    take_down(&mut fleet, &["web-2", "web-3"]);
+    let mut rng = Script::new(&[0, 0, 0]);
+    assert_eq!(
+        plan_round(&fleet, &rules(), &mut rng),
+        Err(Halt::BelowMinimum {
+            group: "web".to_string(),
+            healthy: 1,
+            min_healthy: 2
+        }),
+        "a group below its minimum means the system is not in its steady state: abort the round"
+    );
+    assert!(
+        rng.asked.is_empty(),
+        "an aborted round draws nothing, got draws {:?}",
+        rng.asked
+    );
+    // Now api falls to 1 healthy as well; web is listed first in the fleet.
+    take_down(&mut fleet, &["api-2", "api-3", "api-4"]);
+    assert_eq!(
+        plan_round(&fleet, &rules(), &mut Script::new(&[])),
+        Err(Halt::BelowMinimum {
+            group: "api".to_string(),
+            healthy: 1,
+            min_healthy: 2
+        }),
+        "with api and web both below the minimum, the first group by name (api) is reported"
+    );
+}
+
 #[test]
 fn the_generator_is_the_reference_splitmix64() {
     let mut rng = SplitMix64::new(0);
@@ -120,6 +284,38 @@ fn the_zone_is_drawn_among_candidate_zones_sorted_by_name() {
     }
 }
 
+#[test]
+fn no_candidate_gives_an_empty_plan_without_drawing() {
+    let fleet = vec![
+        inst("a-1", "a", "zone-a"),
+        inst("a-2", "a", "zone-b"),
+        inst("b-1", "b", "zone-a"),
+        inst("b-2", "b", "zone-a"),
+        inst("b-3", "b", "zone-b"),
+    ];
+    let rules = Rules {
+        min_healthy: 2,
+        opted_out: vec!["b".to_string()],
+    };
+    let mut rng = Script::new(&[0]);
+    assert_eq!(
+        plan_round(&fleet, &rules, &mut rng),
+        Ok(Plan::default()),
+        "a sits at its minimum and b opted out: nothing to terminate, no zone"
+    );
+    assert!(
+        rng.asked.is_empty(),
+        "with no candidate, nothing is drawn, got draws {:?}",
+        rng.asked
+    );
+    assert_eq!(
+        plan_round(&[], &rules, &mut rng),
+        Ok(Plan::default()),
+        "an empty fleet gives an empty plan"
+    );
+}
+
+// Task 4: Terminate one instance per group in that zone
 #[test]
 fn one_instance_per_group_from_the_chosen_zone_in_group_name_order() {
     let mut rng = Script::new(&[1, 0, 1]);
@@ -251,39 +447,6 @@ fn the_healthy_count_is_over_the_whole_group_not_the_zone() {
 }
 
 #[test]
-fn the_round_halts_when_a_group_is_already_below_its_minimum() {
-    let mut fleet = fleet();
-    // web-2 and web-3 are down: web has 1 healthy, below its minimum of 2.
-    take_down(&mut fleet, &["web-2", "web-3"]);
-    let mut rng = Script::new(&[0, 0, 0]);
-    assert_eq!(
-        plan_round(&fleet, &rules(), &mut rng),
-        Err(Halt::BelowMinimum {
-            group: "web".to_string(),
-            healthy: 1,
-            min_healthy: 2
-        }),
-        "a group below its minimum means the system is not in its steady state: abort the round"
-    );
-    assert!(
-        rng.asked.is_empty(),
-        "an aborted round draws nothing, got draws {:?}",
-        rng.asked
-    );
-    // Now api falls to 1 healthy as well; web is listed first in the fleet.
-    take_down(&mut fleet, &["api-2", "api-3", "api-4"]);
-    assert_eq!(
-        plan_round(&fleet, &rules(), &mut Script::new(&[])),
-        Err(Halt::BelowMinimum {
-            group: "api".to_string(),
-            healthy: 1,
-            min_healthy: 2
-        }),
-        "with api and web both below the minimum, the first group by name (api) is reported"
-    );
-}
-
-#[test]
 fn an_opted_out_group_below_its_minimum_does_not_halt_the_round() {
     let mut fleet = fleet();
     for i in &mut fleet {
@@ -296,37 +459,6 @@ fn an_opted_out_group_below_its_minimum_does_not_halt_the_round() {
         plan_round(&fleet, &rules(), &mut rng),
         Ok(plan("zone-c", &["api-3"])),
         "db opted out of the experiment, so its health does not stop the round"
-    );
-}
-
-#[test]
-fn no_candidate_gives_an_empty_plan_without_drawing() {
-    let fleet = vec![
-        inst("a-1", "a", "zone-a"),
-        inst("a-2", "a", "zone-b"),
-        inst("b-1", "b", "zone-a"),
-        inst("b-2", "b", "zone-a"),
-        inst("b-3", "b", "zone-b"),
-    ];
-    let rules = Rules {
-        min_healthy: 2,
-        opted_out: vec!["b".to_string()],
-    };
-    let mut rng = Script::new(&[0]);
-    assert_eq!(
-        plan_round(&fleet, &rules, &mut rng),
-        Ok(Plan::default()),
-        "a sits at its minimum and b opted out: nothing to terminate, no zone"
-    );
-    assert!(
-        rng.asked.is_empty(),
-        "with no candidate, nothing is drawn, got draws {:?}",
-        rng.asked
-    );
-    assert_eq!(
-        plan_round(&[], &rules, &mut rng),
-        Ok(Plan::default()),
-        "an empty fleet gives an empty plan"
     );
 }
 

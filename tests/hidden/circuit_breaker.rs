@@ -35,7 +35,7 @@ fn opened_at_1000() -> CircuitBreaker {
     breaker
 }
 
-// Task 1
+// Task 1: Open after too many consecutive failures
 #[test]
 fn a_new_breaker_is_closed_and_lets_calls_through() {
     let mut breaker = CircuitBreaker::new(CONFIG);
@@ -185,6 +185,66 @@ fn the_timeout_counts_from_the_failure_that_opened_it() {
 }
 
 #[test]
+fn late_reports_while_open_change_nothing() {
+    let mut breaker = CircuitBreaker::new(CONFIG);
+    for _ in 0..4 {
+        assert_eq!(
+            breaker.try_call(1_000),
+            Ok(()),
+            "a closed breaker lets calls through"
+        );
+    }
+    breaker.record_failure(1_000);
+    breaker.record_failure(1_000);
+    breaker.record_failure(1_000);
+    breaker.record_failure(3_000);
+    breaker.record_success();
+    assert_eq!(
+        breaker.try_call(3_000),
+        Err(Rejected::Open {
+            retry_after_ms: 3_000
+        }),
+        "opened at 1000 ms: a late failure (3000 ms) and a late success reported while open \
+         change nothing, trials still start at 6000 ms"
+    );
+}
+
+#[test]
+fn a_rejection_reads_as_its_cause() {
+    let text = Rejected::Open {
+        retry_after_ms: 1_500,
+    }
+    .to_string();
+    assert!(
+        text.contains("1500"),
+        "an open breaker's rejection says when trials start, got {text:?}"
+    );
+    assert_ne!(
+        Rejected::TrialsInFlight.to_string(),
+        text,
+        "the two rejections read differently"
+    );
+}
+
+// Task 2: Half-open exactly when the timeout has passed
+#[test]
+fn the_boundary_is_opened_at_plus_the_timeout_on_both_sides() {
+    let mut breaker = opened_at_1000();
+    assert_eq!(
+        breaker.try_call(5_999),
+        Err(Rejected::Open { retry_after_ms: 1 }),
+        "at 5999 ms, 1 ms before opened_at + open_timeout_ms = 6000 ms, the breaker is still \
+         open and rejects"
+    );
+    assert_eq!(
+        breaker.try_call(6_000),
+        Ok(()),
+        "at 6000 ms = opened_at + open_timeout_ms exactly, the breaker is half-open and the \
+         call goes through as a trial"
+    );
+}
+
+#[test]
 fn half_opens_exactly_when_the_timeout_has_elapsed() {
     let mut breaker = opened_at_1000();
     assert_eq!(
@@ -219,6 +279,51 @@ fn half_opens_long_after_the_timeout_too() {
     );
 }
 
+#[test]
+fn half_open_rejects_calls_beyond_the_trials() {
+    let mut breaker = opened_at_1000();
+    for (now, nth) in [(6_000, "1st"), (6_001, "2nd")] {
+        assert_eq!(
+            breaker.try_call(now),
+            Ok(()),
+            "{nth} of 2 trial calls goes through"
+        );
+    }
+    for now in [6_002, 9_000, 60_000] {
+        assert_eq!(
+            breaker.try_call(now),
+            Err(Rejected::TrialsInFlight),
+            "at {now} ms both trials are out: the call is rejected as TrialsInFlight, not as Open"
+        );
+    }
+    assert_eq!(
+        breaker.state(60_000),
+        State::HalfOpen,
+        "with trials out the breaker stays half-open, however long they take"
+    );
+}
+
+#[test]
+fn a_zero_timeout_half_opens_at_the_instant_it_opened() {
+    let mut breaker = CircuitBreaker::new(Config {
+        failure_threshold: 1,
+        open_timeout_ms: 0,
+        half_open_trials: 1,
+    });
+    fail_at(&mut breaker, 700);
+    assert_eq!(
+        breaker.try_call(700),
+        Ok(()),
+        "with a 0 ms timeout, opened at 700 ms, the breaker is half-open from 700 ms itself"
+    );
+    assert_eq!(
+        breaker.try_call(700),
+        Err(Rejected::TrialsInFlight),
+        "its one trial is out: the next call is rejected"
+    );
+}
+
+// Task 3: Close after the trials succeed, reopen on a trial failure
 #[test]
 fn half_open_lets_through_at_most_the_trial_calls() {
     let mut breaker = opened_at_1000();

@@ -1,34 +1,45 @@
-use deadline_budget::{run_chain, BudgetError, Call, ChainReport, Deadline, FailedFast, Hop};
+use deadline_budget::{
+    run_chain, BudgetError, Call, Caller, ChainReport, Deadline, FailedFast, Hop,
+};
 
-fn hop(name: &'static str, work_ms: u64, reserve_ms: u64, timeout_ms: u64) -> Hop {
+/// A hop whose clock reads `clock_ms` when the call reaches it.
+fn hop_at(
+    name: &'static str,
+    clock_ms: u64,
+    work_ms: u64,
+    reserve_ms: u64,
+    timeout_ms: u64,
+) -> Hop {
     Hop {
         name,
+        clock_ms,
         work_ms,
         reserve_ms,
         timeout_ms,
     }
 }
 
-fn call(hop: &'static str, at_ms: u64, budget_ms: u64) -> Call {
-    Call {
-        hop,
-        at_ms,
-        budget_ms,
-    }
+/// A hop whose clock happens to read 0 when the call reaches it.
+fn hop(name: &'static str, work_ms: u64, reserve_ms: u64, timeout_ms: u64) -> Hop {
+    hop_at(name, 0, work_ms, reserve_ms, timeout_ms)
 }
 
-// Task 1
+fn call(hop: &'static str, timeout_ms: u64) -> Call {
+    Call { hop, timeout_ms }
+}
+
+// Task 1: Turn a received timeout into a local deadline
 #[test]
-fn a_deadline_is_an_instant_on_the_clock() {
-    assert_eq!(
-        Deadline::at(1_500).expires_at_ms(),
-        1_500,
-        "Deadline::at(1500) expires at 1500 ms"
-    );
+fn a_received_timeout_becomes_a_deadline_on_the_local_clock() {
     assert_eq!(
         Deadline::after(1_000, 250).expires_at_ms(),
         1_250,
-        "a 250 ms budget starting at 1000 ms expires at 1250 ms"
+        "a 250 ms timeout received when the local clock reads 1000 ms expires at 1250 ms"
+    );
+    assert_eq!(
+        Deadline::after(0, 0).expires_at_ms(),
+        0,
+        "a 0 ms timeout received at 0 ms expires at once"
     );
     assert_eq!(
         Deadline::after(u64::MAX - 5, 100).expires_at_ms(),
@@ -77,43 +88,44 @@ fn a_passed_deadline_leaves_zero_not_a_wrapped_number() {
     );
 }
 
+// Task 2: Compute the timeout to send to a callee
 #[test]
 fn the_callee_gets_what_remains_minus_the_callers_reserve() {
     let d = Deadline::at(1_000);
     assert_eq!(
-        d.for_call(200, 100, 5_000),
-        Ok(Deadline::at(900)),
-        "at 200 ms with 800 ms left and 100 ms reserved, the callee must finish by 900 ms"
+        d.timeout_for_call(200, 100, 5_000),
+        Ok(700),
+        "at 200 ms with 800 ms left and 100 ms reserved, the callee is sent 700 ms"
     );
     assert_eq!(
-        d.for_call(0, 0, 5_000),
-        Ok(Deadline::at(1_000)),
-        "with nothing reserved and a long timeout, the callee inherits the caller's deadline"
+        d.timeout_for_call(0, 0, 5_000),
+        Ok(1_000),
+        "with nothing reserved and a long cap, the callee is sent all the caller has left"
     );
 }
 
 #[test]
-fn a_local_timeout_shortens_the_budget_but_never_extends_it() {
+fn a_local_cap_shortens_the_timeout_but_never_extends_it() {
     let d = Deadline::at(1_000);
     assert_eq!(
-        d.for_call(200, 100, 300),
-        Ok(Deadline::at(500)),
-        "a 300 ms timeout at 200 ms ends the call at 500 ms, before the 900 ms the budget allows"
+        d.timeout_for_call(200, 100, 300),
+        Ok(300),
+        "a 300 ms cap sends 300 ms, less than the 700 ms the budget allows"
     );
     assert_eq!(
-        d.for_call(200, 100, 700),
-        Ok(Deadline::at(900)),
-        "a 700 ms timeout equal to the budget left after the reserve ends the call at 900 ms"
+        d.timeout_for_call(200, 100, 700),
+        Ok(700),
+        "a 700 ms cap equal to the budget left after the reserve sends 700 ms"
     );
     assert_eq!(
-        d.for_call(200, 100, 701),
-        Ok(Deadline::at(900)),
-        "a 701 ms timeout may not push the call past the 900 ms the budget allows"
+        d.timeout_for_call(200, 100, 701),
+        Ok(700),
+        "a 701 ms cap may not send more than the 700 ms the budget allows"
     );
     assert_eq!(
-        d.for_call(200, 100, 699),
-        Ok(Deadline::at(899)),
-        "a 699 ms timeout at 200 ms ends the call at 899 ms"
+        d.timeout_for_call(200, 100, 699),
+        Ok(699),
+        "a 699 ms cap sends 699 ms"
     );
 }
 
@@ -121,7 +133,7 @@ fn a_local_timeout_shortens_the_budget_but_never_extends_it() {
 fn no_call_when_what_remains_does_not_exceed_the_reserve() {
     let d = Deadline::at(1_000);
     assert_eq!(
-        d.for_call(900, 100, 5_000),
+        d.timeout_for_call(900, 100, 5_000),
         Err(BudgetError::Spent {
             remaining_ms: 100,
             reserve_ms: 100
@@ -129,7 +141,7 @@ fn no_call_when_what_remains_does_not_exceed_the_reserve() {
         "100 ms left and 100 ms reserved gives the callee nothing: fail fast as Spent"
     );
     assert_eq!(
-        d.for_call(950, 100, 5_000),
+        d.timeout_for_call(950, 100, 5_000),
         Err(BudgetError::Spent {
             remaining_ms: 50,
             reserve_ms: 100
@@ -137,9 +149,9 @@ fn no_call_when_what_remains_does_not_exceed_the_reserve() {
         "50 ms left with 100 ms reserved: fail fast as Spent, reporting both numbers"
     );
     assert_eq!(
-        d.for_call(899, 100, 5_000),
-        Ok(Deadline::at(1_000 - 100)),
-        "101 ms left with 100 ms reserved still leaves the callee 1 ms"
+        d.timeout_for_call(899, 100, 5_000),
+        Ok(1),
+        "101 ms left with 100 ms reserved still sends the callee 1 ms"
     );
 }
 
@@ -147,32 +159,92 @@ fn no_call_when_what_remains_does_not_exceed_the_reserve() {
 fn no_call_once_the_deadline_has_passed() {
     let d = Deadline::at(1_000);
     assert_eq!(
-        d.for_call(1_000, 0, 5_000),
+        d.timeout_for_call(1_000, 0, 5_000),
         Err(BudgetError::Expired),
         "at the deadline itself nothing is left: fail fast as Expired"
     );
     assert_eq!(
-        d.for_call(1_200, 0, 5_000),
+        d.timeout_for_call(1_200, 0, 5_000),
         Err(BudgetError::Expired),
         "after the deadline: fail fast as Expired"
     );
     assert_eq!(
-        d.for_call(1_200, 100, 5_000),
+        d.timeout_for_call(1_200, 100, 5_000),
         Err(BudgetError::Expired),
         "a passed deadline is Expired even when the caller also has a reserve"
     );
     assert_eq!(
-        d.for_call(999, 0, 5_000),
-        Ok(Deadline::at(1_000)),
-        "1 ms before the deadline with no reserve the call is still made"
+        d.timeout_for_call(999, 0, 5_000),
+        Ok(1),
+        "1 ms before the deadline with no reserve the call is still made, with 1 ms"
     );
 }
 
 #[test]
-fn an_empty_chain_makes_no_calls() {
-    let report = run_chain(&[], 0, Deadline::at(1_000));
+fn a_budget_error_reads_as_its_cause() {
+    let text = BudgetError::Spent {
+        remaining_ms: 50,
+        reserve_ms: 100,
+    }
+    .to_string();
+    assert!(
+        text.contains("50") && text.contains("100"),
+        "a spent budget says what was left and what was reserved, got {text:?}"
+    );
+    assert!(
+        !BudgetError::Expired.to_string().is_empty(),
+        "an expired deadline has a message"
+    );
+}
+
+// Task 3: Become the caller on the hop's own clock
+#[test]
+fn a_hop_turns_the_timeout_into_a_deadline_on_its_own_clock() {
+    let orders = hop_at("orders", 5_000, 30, 40, 400);
     assert_eq!(
-        report,
+        Caller::hop(&orders, 850),
+        Caller {
+            deadline: Deadline::at(5_850),
+            now_ms: 5_030,
+            reserve_ms: 40,
+            max_timeout_ms: 400,
+        },
+        "orders receives 850 ms when its clock reads 5000: its deadline is 5850 on its own clock, \
+         it calls after its 30 ms of work (5030), with its own reserve of 40 and cap of 400"
+    );
+    assert_eq!(
+        Caller::hop(&orders, 850).timeout_to_send(),
+        Ok(400),
+        "820 ms left minus 40 reserved is 780, capped at orders' 400 ms"
+    );
+}
+
+#[test]
+fn the_budgets_do_not_depend_on_the_hosts_clocks() {
+    // Three hosts whose clocks read wildly different numbers, one of them far behind its caller.
+    let hops = [
+        hop_at("gateway", 1_000_000, 50, 100, 2_000),
+        hop_at("orders", 7, 30, 40, 400),
+        hop_at("inventory", 123_456_789, 20, 0, 1_000),
+    ];
+    let report = run_chain(&hops, 1_000);
+    assert_eq!(
+        report.calls,
+        vec![
+            call("gateway", 1_000),
+            call("orders", 850),
+            call("inventory", 400)
+        ],
+        "only durations travel: each host counts its timeout on its own clock, so the clocks' \
+         readings change nothing"
+    );
+    assert_eq!(report.failed_fast, None, "every hop had time");
+}
+
+#[test]
+fn an_empty_chain_makes_no_calls() {
+    assert_eq!(
+        run_chain(&[], 1_000),
         ChainReport {
             calls: vec![],
             failed_fast: None
@@ -182,13 +254,13 @@ fn an_empty_chain_makes_no_calls() {
 }
 
 #[test]
-fn the_first_hop_inherits_the_client_deadline() {
-    let hops = [hop("edge", 10, 50, 100)];
-    let report = run_chain(&hops, 100, Deadline::at(1_100));
+fn the_first_hop_gets_the_whole_client_timeout() {
+    let hops = [hop_at("edge", 100, 10, 50, 100)];
+    let report = run_chain(&hops, 1_000);
     assert_eq!(
         report.calls,
-        vec![call("edge", 100, 1_000)],
-        "the edge is called at 100 ms with the whole 1000 ms the client allows: the client keeps no reserve and sets no timeout of its own"
+        vec![call("edge", 1_000)],
+        "the edge is sent the whole 1000 ms: the client keeps no reserve and has no cap"
     );
     assert_eq!(
         report.failed_fast, None,
@@ -197,47 +269,39 @@ fn the_first_hop_inherits_the_client_deadline() {
 }
 
 #[test]
-fn each_hop_gets_the_deadline_its_caller_hands_down() {
+fn each_hop_gets_what_its_caller_may_send() {
     let hops = [
         hop("gateway", 50, 100, 2_000),
         hop("orders", 30, 40, 400),
         hop("inventory", 20, 0, 1_000),
     ];
-    let report = run_chain(&hops, 0, Deadline::at(1_000));
+    let report = run_chain(&hops, 1_000);
     assert_eq!(
         report.calls,
         vec![
-            call("gateway", 0, 1_000),
-            // at 50 ms: 950 left, minus gateway's 100 reserved = 850 (its 2000 ms timeout is longer)
-            call("orders", 50, 850),
-            // at 80 ms: 820 left, minus orders' 40 reserved = 780, capped by orders' 400 ms timeout
-            call("inventory", 80, 400),
+            call("gateway", 1_000),
+            // after 50 ms of work: 950 left, minus gateway's 100 reserved = 850
+            call("orders", 850),
+            // after 30 ms: 820 left, minus orders' 40 reserved = 780, capped at 400
+            call("inventory", 400),
         ],
-        "each hop is called after its caller's work, with what remains minus the caller's reserve, capped by the caller's timeout"
-    );
-    assert_eq!(
-        report.failed_fast, None,
-        "every hop had time: nothing failed fast"
+        "each hop is sent what remains after its caller's work, minus the caller's reserve, \
+         capped by the caller's timeout"
     );
 }
 
 #[test]
 fn time_spent_upstream_shrinks_every_budget_below() {
-    // No reserves, generous timeouts: only the work done along the way eats the budget.
     let hops = [
-        hop("a", 300, 0, 10_000),
-        hop("b", 300, 0, 10_000),
-        hop("c", 0, 0, 10_000),
+        hop_at("a", 1_000, 300, 0, 10_000),
+        hop_at("b", 40_000, 300, 0, 10_000),
+        hop_at("c", 3, 0, 0, 10_000),
     ];
-    let report = run_chain(&hops, 1_000, Deadline::at(2_000));
+    let report = run_chain(&hops, 1_000);
     assert_eq!(
         report.calls,
-        vec![
-            call("a", 1_000, 1_000),
-            call("b", 1_300, 700),
-            call("c", 1_600, 400)
-        ],
-        "the deadline is absolute: 300 ms of work at each hop leaves 1000, 700 then 400 ms"
+        vec![call("a", 1_000), call("b", 700), call("c", 400)],
+        "300 ms of work at each hop leaves 1000, 700 then 400 ms"
     );
 }
 
@@ -248,10 +312,10 @@ fn a_short_timeout_upstream_bounds_every_hop_below() {
         hop("b", 0, 0, 10_000),
         hop("c", 0, 0, 10_000),
     ];
-    let report = run_chain(&hops, 0, Deadline::at(5_000));
+    let report = run_chain(&hops, 5_000);
     assert_eq!(
         report.calls,
-        vec![call("a", 0, 5_000), call("b", 0, 200), call("c", 0, 200)],
+        vec![call("a", 5_000), call("b", 200), call("c", 200)],
         "b's long timeout cannot give c more than the 200 ms that a allowed b"
     );
 }
@@ -259,28 +323,28 @@ fn a_short_timeout_upstream_bounds_every_hop_below() {
 #[test]
 fn the_chain_fails_fast_at_the_first_hop_without_budget() {
     let hops = [
-        hop("gateway", 100, 50, 10_000),
-        hop("orders", 800, 100, 10_000),
+        hop_at("gateway", 10, 100, 50, 10_000),
+        hop_at("orders", 20_000, 800, 100, 10_000),
         hop("payments", 10, 0, 10_000),
         hop("ledger", 10, 0, 10_000),
     ];
-    let report = run_chain(&hops, 0, Deadline::at(1_000));
+    let report = run_chain(&hops, 1_000);
     assert_eq!(
         report.calls,
-        vec![call("gateway", 0, 1_000), call("orders", 100, 850)],
+        vec![call("gateway", 1_000), call("orders", 850)],
         "gateway and orders are called; payments and ledger are not"
     );
     assert_eq!(
         report.failed_fast,
         Some(FailedFast {
             hop: "payments",
-            at_ms: 900,
             error: BudgetError::Spent {
                 remaining_ms: 50,
                 reserve_ms: 100
             },
         }),
-        "at 900 ms orders has 50 ms left before its deadline at 950 ms but keeps 100 ms: payments is not called and the chain stops there"
+        "after 800 ms of work orders has 50 ms left of its 850 but keeps 100 ms: payments is \
+         not called and the chain stops there"
     );
 }
 
@@ -288,42 +352,38 @@ fn the_chain_fails_fast_at_the_first_hop_without_budget() {
 fn a_hop_that_overruns_its_budget_calls_nobody() {
     let hops = [
         hop("gateway", 0, 0, 300),
-        hop("slow", 500, 0, 10_000),
+        hop_at("slow", 9_000, 500, 0, 10_000),
         hop("db", 0, 0, 10_000),
     ];
-    let report = run_chain(&hops, 0, Deadline::at(1_000));
+    let report = run_chain(&hops, 1_000);
     assert_eq!(
         report.calls,
-        vec![call("gateway", 0, 1_000), call("slow", 0, 300)],
-        "slow is called with 300 ms; db is never called"
+        vec![call("gateway", 1_000), call("slow", 300)],
+        "slow is sent 300 ms; db is never called"
     );
     assert_eq!(
         report.failed_fast,
         Some(FailedFast {
             hop: "db",
-            at_ms: 500,
             error: BudgetError::Expired
         }),
-        "slow's deadline passed at 300 ms, so at 500 ms its call to db fails fast as Expired"
+        "slow's 300 ms ran out during its 500 ms of work, so its call to db fails fast as Expired"
     );
 }
 
 #[test]
 fn an_expired_request_never_reaches_the_first_hop() {
     let hops = [hop("edge", 10, 0, 100), hop("api", 10, 0, 100)];
-    let report = run_chain(&hops, 2_000, Deadline::at(1_500));
+    let report = run_chain(&hops, 0);
     assert_eq!(
-        report.calls,
-        vec![],
-        "a request whose deadline has passed calls no hop at all"
-    );
-    assert_eq!(
-        report.failed_fast,
-        Some(FailedFast {
-            hop: "edge",
-            at_ms: 2_000,
-            error: BudgetError::Expired
-        }),
-        "the failure names the first hop, the time of arrival and Expired"
+        report,
+        ChainReport {
+            calls: vec![],
+            failed_fast: Some(FailedFast {
+                hop: "edge",
+                error: BudgetError::Expired
+            }),
+        },
+        "a client with no time left calls no hop at all, and names the first hop with Expired"
     );
 }

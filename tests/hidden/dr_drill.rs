@@ -70,7 +70,7 @@ fn starts(runs: &[Run]) -> Vec<u64> {
     runs.iter().map(|run| run.started_at).collect()
 }
 
-// Task 1
+// Task 1: List the backups finished by a given minute
 #[test]
 fn a_backup_counts_once_its_run_has_finished() {
     assert_eq!(
@@ -131,6 +131,7 @@ fn runs_follow_the_schedule_from_its_first_start() {
     );
 }
 
+// Task 2: Verify a restore against its manifest
 #[test]
 fn the_checksum_is_64_bit_fnv_1a() {
     assert_eq!(
@@ -222,6 +223,25 @@ fn a_file_of_the_right_size_with_other_bytes_is_corrupt() {
 }
 
 #[test]
+fn files_outside_the_manifest_are_ignored() {
+    let mut restored = database();
+    restored
+        .files
+        .insert("scratch.tmp".to_string(), vec![1, 2, 3]);
+    assert_eq!(
+        verify(&restored),
+        Verification::default(),
+        "the manifest says what the backup must hold: a stray file it does not list is neither \
+         missing nor corrupt"
+    );
+    assert!(
+        verify(&restored).is_clean(),
+        "a restore with every manifest file intact is clean, stray files or not"
+    );
+}
+
+// Task 3: Time a restore
+#[test]
 fn restoring_takes_the_setup_plus_a_minute_per_started_slice_of_bytes() {
     assert_eq!(
         restore_minutes(&database(), &SPEED),
@@ -251,6 +271,7 @@ fn restoring_takes_the_setup_plus_a_minute_per_started_slice_of_bytes() {
     );
 }
 
+// Task 4: Play the drill
 #[test]
 fn the_drill_restores_the_newest_finished_backup() {
     let report = drill(

@@ -1,5 +1,3 @@
-use std::time::Duration;
-
 use dr_tier::{choose, Needs, Objective, Offer, Replication, Tier, TierError, STANDARD_OFFERS};
 
 const BACKUP_RESTORE: Offer = STANDARD_OFFERS[0];
@@ -8,29 +6,50 @@ const WARM_STANDBY: Offer = STANDARD_OFFERS[2];
 const MULTI_SITE_ASYNC: Offer = STANDARD_OFFERS[3];
 const MULTI_SITE_SYNC: Offer = STANDARD_OFFERS[4];
 
-fn minutes(n: u64) -> Duration {
-    Duration::from_secs(n * 60)
+/// `n` minutes, in seconds.
+fn minutes(n: u64) -> u64 {
+    n * 60
 }
 
-fn hours(n: u64) -> Duration {
+/// `n` hours, in seconds.
+fn hours(n: u64) -> u64 {
     minutes(n * 60)
 }
 
-fn needs(rpo: Duration, rto: Duration, budget: u32) -> Needs {
-    Needs { rpo, rto, budget }
+/// `n` dollars, in cents.
+fn dollars(n: u64) -> u64 {
+    n * 100
 }
 
-fn offer(tier: Tier, rpo: Duration, rto: Duration, monthly_cost: u32) -> Offer {
-    Offer {
-        tier,
-        replication: Replication::Asynchronous,
-        rpo,
-        rto,
-        monthly_cost,
+/// Needs with a budget given in dollars.
+fn needs(rpo_secs: u64, rto_secs: u64, budget_dollars: u64) -> Needs {
+    Needs {
+        rpo_secs,
+        rto_secs,
+        budget_cents: dollars(budget_dollars),
     }
 }
 
-// Task 1
+/// An asynchronous offer with a cost given in dollars.
+/// Two offers that fit the same needs at the same cost.
+fn twins() -> [Offer; 2] {
+    [
+        offer(Tier::WarmStandby, minutes(1), minutes(15), 8_000),
+        offer(Tier::MultiSite, minutes(1), minutes(1), 8_000),
+    ]
+}
+
+fn offer(tier: Tier, rpo_secs: u64, rto_secs: u64, monthly_dollars: u64) -> Offer {
+    Offer {
+        tier,
+        replication: Replication::Asynchronous,
+        rpo_secs,
+        rto_secs,
+        monthly_cost_cents: dollars(monthly_dollars),
+    }
+}
+
+// Task 1: Check an offer against each objective
 #[test]
 fn an_offer_meets_an_objective_it_matches_exactly() {
     let offer = PILOT_LIGHT;
@@ -55,11 +74,11 @@ fn an_offer_meets_an_objective_it_matches_exactly() {
         "being down up to an hour misses an RTO of 59 minutes"
     );
     assert!(
-        MULTI_SITE_SYNC.meets_rpo(Duration::ZERO),
+        MULTI_SITE_SYNC.meets_rpo(0),
         "synchronous replication loses nothing: it meets an RPO of zero"
     );
     assert!(
-        !MULTI_SITE_ASYNC.meets_rpo(Duration::ZERO),
+        !MULTI_SITE_ASYNC.meets_rpo(0),
         "asynchronous replication can lose the last seconds: it misses an RPO of zero"
     );
 }
@@ -67,9 +86,17 @@ fn an_offer_meets_an_objective_it_matches_exactly() {
 #[test]
 fn the_standard_offers_trade_money_for_faster_recovery() {
     use Replication::{Asynchronous, Backups, Synchronous};
-    let promises: Vec<(Tier, Replication, Duration, Duration, u32)> = STANDARD_OFFERS
+    let promises: Vec<(Tier, Replication, u64, u64, u64)> = STANDARD_OFFERS
         .iter()
-        .map(|o| (o.tier, o.replication, o.rpo, o.rto, o.monthly_cost))
+        .map(|o| {
+            (
+                o.tier,
+                o.replication,
+                o.rpo_secs,
+                o.rto_secs,
+                o.monthly_cost_cents / 100,
+            )
+        })
         .collect();
     assert_eq!(
         promises,
@@ -83,23 +110,28 @@ fn the_standard_offers_trade_money_for_faster_recovery() {
                 minutes(15),
                 8_000
             ),
-            (
-                Tier::MultiSite,
-                Asynchronous,
-                Duration::from_secs(5),
-                minutes(1),
-                20_000
-            ),
-            (
-                Tier::MultiSite,
-                Synchronous,
-                Duration::ZERO,
-                minutes(1),
-                35_000
-            ),
+            (Tier::MultiSite, Asynchronous, 5, minutes(1), 20_000),
+            (Tier::MultiSite, Synchronous, 0, minutes(1), 35_000),
         ],
         "the standard offers are listed cheapest first, each promising less loss and less \
          downtime than the one before (the file's STANDARD_OFFERS is not to be changed)"
+    );
+}
+
+// Task 2: Choose the cheapest offer that meets both
+#[test]
+fn the_cheapest_offer_wins_whatever_the_order_of_the_list() {
+    let mut offers = STANDARD_OFFERS;
+    offers.reverse();
+    assert_eq!(
+        choose(&needs(minutes(15), hours(4), 50_000), &offers),
+        Ok(PILOT_LIGHT),
+        "listed dearest first, the pilot light is still the cheapest offer that fits"
+    );
+    assert_eq!(
+        choose(&needs(minutes(5), minutes(15), 8_000), &twins()),
+        Ok(twins()[0]),
+        "two offers fit at the same cost: the one listed first wins"
     );
 }
 
@@ -144,25 +176,8 @@ fn the_stricter_objective_sets_the_tier() {
 }
 
 #[test]
-fn a_budget_equal_to_the_cost_buys_the_offer() {
-    assert_eq!(
-        choose(&needs(minutes(15), hours(1), 3_000), &STANDARD_OFFERS),
-        Ok(PILOT_LIGHT),
-        "a budget of exactly 3000 a month buys the 3000 pilot light"
-    );
-    assert_eq!(
-        choose(&needs(minutes(15), hours(1), 2_999), &STANDARD_OFFERS),
-        Err(TierError::OverBudget {
-            blocked: Objective::Both,
-            cheapest: PILOT_LIGHT,
-        }),
-        "one short of 3000 only buys backup and restore, which meets neither objective"
-    );
-}
-
-#[test]
 fn zero_data_loss_needs_synchronous_replication() {
-    let chosen = choose(&needs(Duration::ZERO, hours(1), 50_000), &STANDARD_OFFERS);
+    let chosen = choose(&needs(0, hours(1), 50_000), &STANDARD_OFFERS);
     assert_eq!(
         chosen,
         Ok(MULTI_SITE_SYNC),
@@ -176,9 +191,69 @@ fn zero_data_loss_needs_synchronous_replication() {
 }
 
 #[test]
+fn a_budget_equal_to_the_cost_buys_the_offer() {
+    assert_eq!(
+        choose(&needs(minutes(15), hours(1), 3_000), &STANDARD_OFFERS),
+        Ok(PILOT_LIGHT),
+        "a budget of exactly $3000 a month buys the $3000 pilot light"
+    );
+    assert!(
+        choose(&needs(minutes(15), hours(1), 2_999), &STANDARD_OFFERS).is_err(),
+        "a budget one dollar short of $3000 does not buy the pilot light"
+    );
+}
+
+// Task 3: Tell which objective no offer can meet
+#[test]
+fn objectives_beyond_every_offer_are_unreachable() {
+    assert_eq!(
+        choose(&needs(hours(1), 30, 1_000_000), &STANDARD_OFFERS),
+        Err(TierError::Unreachable(Objective::Rto)),
+        "no offer recovers within 30 seconds, whatever the budget"
+    );
+    assert_eq!(
+        choose(&needs(0, hours(1), 1_000_000), &STANDARD_OFFERS[..4]),
+        Err(TierError::Unreachable(Objective::Rpo)),
+        "without synchronous replication no offer reaches zero data loss, whatever the budget"
+    );
+    assert_eq!(
+        choose(&needs(hours(1), hours(1), 1_000_000), &[]),
+        Err(TierError::Unreachable(Objective::Both)),
+        "with no offer at all, neither objective can be met"
+    );
+    assert_eq!(
+        choose(&needs(0, hours(1), 0), &STANDARD_OFFERS[..4]),
+        Err(TierError::Unreachable(Objective::Rpo)),
+        "an objective no offer meets is unreachable, not a matter of budget"
+    );
+}
+
+#[test]
+fn unreachable_names_both_when_no_offer_meets_either() {
+    assert_eq!(
+        choose(&needs(0, 30, 1_000_000), &STANDARD_OFFERS[..4]),
+        Err(TierError::Unreachable(Objective::Both)),
+        "without synchronous replication none loses nothing, and none recovers within 30 s: both"
+    );
+}
+
+// Task 4: Tell which objective the budget cannot buy
+#[test]
+fn a_budget_one_dollar_short_buys_only_what_meets_neither() {
+    assert_eq!(
+        choose(&needs(minutes(15), hours(1), 2_999), &STANDARD_OFFERS),
+        Err(TierError::OverBudget {
+            blocked: Objective::Both,
+            cheapest: PILOT_LIGHT,
+        }),
+        "one dollar short of $3000 only buys backup and restore, which meets neither objective"
+    );
+}
+
+#[test]
 fn a_bank_budget_too_small_for_zero_data_loss_blames_the_rpo() {
     assert_eq!(
-        choose(&needs(Duration::ZERO, hours(1), 20_000), &STANDARD_OFFERS),
+        choose(&needs(0, hours(1), 20_000), &STANDARD_OFFERS),
         Err(TierError::OverBudget {
             blocked: Objective::Rpo,
             cheapest: MULTI_SITE_SYNC,
@@ -187,7 +262,7 @@ fn a_bank_budget_too_small_for_zero_data_loss_blames_the_rpo() {
          cannot be met, and synchronous multi-site (35000) is what it would take"
     );
     assert_eq!(
-        choose(&needs(Duration::ZERO, hours(1), 3_000), &STANDARD_OFFERS),
+        choose(&needs(0, hours(1), 3_000), &STANDARD_OFFERS),
         Err(TierError::OverBudget {
             blocked: Objective::Rpo,
             cheapest: MULTI_SITE_SYNC,
@@ -246,59 +321,33 @@ fn a_budget_that_buys_each_objective_alone_but_not_together_blames_both() {
 }
 
 #[test]
-fn objectives_beyond_every_offer_are_unreachable() {
+fn over_budget_names_the_first_listed_of_the_cheapest_offers_that_fit() {
     assert_eq!(
-        choose(
-            &needs(hours(1), Duration::from_secs(30), 1_000_000),
-            &STANDARD_OFFERS
-        ),
-        Err(TierError::Unreachable(Objective::Rto)),
-        "no offer recovers within 30 seconds, whatever the budget"
-    );
-    assert_eq!(
-        choose(
-            &needs(Duration::ZERO, hours(1), 1_000_000),
-            &STANDARD_OFFERS[..4]
-        ),
-        Err(TierError::Unreachable(Objective::Rpo)),
-        "without synchronous replication no offer reaches zero data loss, whatever the budget"
-    );
-    assert_eq!(
-        choose(&needs(hours(1), hours(1), 1_000_000), &[]),
-        Err(TierError::Unreachable(Objective::Both)),
-        "with no offer at all, neither objective can be met"
-    );
-    assert_eq!(
-        choose(&needs(Duration::ZERO, hours(1), 0), &STANDARD_OFFERS[..4]),
-        Err(TierError::Unreachable(Objective::Rpo)),
-        "an objective no offer meets is unreachable, not a matter of budget"
+        choose(&needs(minutes(5), minutes(15), 7_999), &twins()),
+        Err(TierError::OverBudget {
+            blocked: Objective::Both,
+            cheapest: twins()[0],
+        }),
+        "over budget, the error names the first listed of the cheapest offers that fit"
     );
 }
 
 #[test]
-fn the_cheapest_offer_wins_whatever_the_order_of_the_list() {
-    let mut offers = STANDARD_OFFERS;
-    offers.reverse();
-    assert_eq!(
-        choose(&needs(minutes(15), hours(4), 50_000), &offers),
-        Ok(PILOT_LIGHT),
-        "listed dearest first, the pilot light is still the cheapest offer that fits"
+fn an_over_budget_error_explains_itself() {
+    let message = TierError::OverBudget {
+        blocked: Objective::Rpo,
+        cheapest: MULTI_SITE_SYNC,
+    }
+    .to_string();
+    assert!(
+        message.contains("Rpo") && message.contains("3500000"),
+        "the message should name the blocked objective and the cheapest offer's cost in cents, \
+         got {message:?}"
     );
-    let twins = [
-        offer(Tier::WarmStandby, minutes(1), minutes(15), 8_000),
-        offer(Tier::MultiSite, minutes(1), minutes(1), 8_000),
-    ];
-    assert_eq!(
-        choose(&needs(minutes(5), minutes(15), 8_000), &twins),
-        Ok(twins[0]),
-        "two offers fit at the same cost: the one listed first wins"
+    let message = TierError::Unreachable(Objective::Rto).to_string();
+    assert!(
+        message.contains("Rto"),
+        "the message should name the objective, got {message:?}"
     );
-    assert_eq!(
-        choose(&needs(minutes(5), minutes(15), 7_999), &twins),
-        Err(TierError::OverBudget {
-            blocked: Objective::Both,
-            cheapest: twins[0],
-        }),
-        "over budget, the error names the first listed of the cheapest offers that fit"
-    );
+    let _: &dyn std::error::Error = &TierError::Unreachable(Objective::Both);
 }

@@ -1,9 +1,34 @@
 use std::collections::HashMap;
 
 use failover_client::{
-    AllEndpointsFailed, CallError, Config, ConfigError, EndpointFailure, FailoverClient, Health,
-    Served,
+    AllEndpointsFailed, CallError, Config, ConfigError, EndpointFailure, EndpointState,
+    FailoverClient, Health, Served,
 };
+
+fn up(consecutive_failures: u32) -> EndpointState {
+    EndpointState::Up {
+        consecutive_failures,
+    }
+}
+
+fn recovering(since_ms: u64) -> EndpointState {
+    EndpointState::Recovering { since_ms }
+}
+
+fn recorded(mut state: EndpointState, succeeded: bool, threshold: u32) -> EndpointState {
+    state.record(succeeded, threshold);
+    state
+}
+
+fn probed(mut state: EndpointState, healthy: bool, now_ms: u64) -> EndpointState {
+    state.probe(healthy, now_ms);
+    state
+}
+
+fn promoted(mut state: EndpointState, now_ms: u64, failback_after_ms: u64) -> EndpointState {
+    state.promote(now_ms, failback_after_ms);
+    state
+}
 
 const NAMES: [&str; 3] = ["primary", "secondary-a", "secondary-b"];
 const CONFIG: Config = Config {
@@ -68,7 +93,176 @@ fn take_primary_down(client: &mut FailoverClient, net: &mut Net) {
     net.take_sent();
 }
 
-// Task 1
+// Task 1: Mark an endpoint down after consecutive failures
+#[test]
+fn failures_are_counted_until_the_threshold_marks_the_endpoint_down() {
+    assert_eq!(
+        recorded(up(0), false, 3),
+        up(1),
+        "a first failure of an endpoint that is up counts 1"
+    );
+    assert_eq!(
+        recorded(up(1), false, 3),
+        up(2),
+        "a second failure in a row counts 2, still below the threshold of 3"
+    );
+    assert_eq!(
+        recorded(up(2), false, 3),
+        EndpointState::Down,
+        "the third failure in a row reaches the threshold of 3: the endpoint is down"
+    );
+    assert_eq!(
+        recorded(up(0), false, 1),
+        EndpointState::Down,
+        "with a threshold of 1 the first failure marks the endpoint down"
+    );
+}
+
+#[test]
+fn a_success_resets_the_count_of_an_endpoint_that_is_up() {
+    assert_eq!(
+        recorded(up(2), true, 3),
+        up(0),
+        "a success resets 2 consecutive failures to 0: only failures in a row count"
+    );
+    assert_eq!(
+        recorded(up(0), true, 3),
+        up(0),
+        "a success of a healthy endpoint leaves its count at 0"
+    );
+}
+
+#[test]
+fn outcomes_change_nothing_for_an_endpoint_that_is_not_up() {
+    for state in [EndpointState::Down, recovering(1_000)] {
+        for succeeded in [true, false] {
+            assert_eq!(
+                recorded(state, succeeded, 1),
+                state,
+                "an endpoint that is not up was sent nothing: recording an outcome leaves \
+                 {state:?} as it was"
+            );
+        }
+    }
+}
+
+#[test]
+fn errors_read_as_their_cause() {
+    assert_eq!(
+        CallError::Timeout.to_string(),
+        "timed out",
+        "a timeout reads as such"
+    );
+    let all = AllEndpointsFailed {
+        failures: vec![
+            ("primary".to_string(), EndpointFailure::MarkedDown),
+            (
+                "secondary".to_string(),
+                EndpointFailure::Failed(CallError::ServerError),
+            ),
+        ],
+    }
+    .to_string();
+    assert!(
+        all.contains("primary") && all.contains("secondary"),
+        "the error names every endpoint, got {all:?}"
+    );
+    assert!(
+        ConfigError::DuplicateEndpoint("db".to_string())
+            .to_string()
+            .contains("db"),
+        "a duplicate endpoint is named"
+    );
+    assert_ne!(
+        ConfigError::NoEndpoints.to_string(),
+        ConfigError::ZeroFailureThreshold.to_string(),
+        "the configuration errors read differently"
+    );
+}
+
+// Task 2: Recover only after staying healthy for the hold-down time
+#[test]
+fn a_healthy_probe_of_a_down_endpoint_starts_its_recovery_then() {
+    assert_eq!(
+        probed(EndpointState::Down, true, 1_000),
+        recovering(1_000),
+        "a down endpoint found healthy at 1000 ms is recovering since 1000 ms"
+    );
+    assert_eq!(
+        probed(EndpointState::Down, false, 1_000),
+        EndpointState::Down,
+        "a down endpoint found unhealthy stays down"
+    );
+}
+
+#[test]
+fn an_unhealthy_probe_during_recovery_marks_the_endpoint_down_again() {
+    assert_eq!(
+        probed(recovering(1_000), false, 3_000),
+        EndpointState::Down,
+        "a recovering endpoint found unhealthy is down again: it was flapping"
+    );
+}
+
+#[test]
+fn a_healthy_probe_during_recovery_keeps_its_start() {
+    assert_eq!(
+        probed(recovering(1_000), true, 3_000),
+        recovering(1_000),
+        "healthy again at 3000 ms, the endpoint has been healthy since 1000 ms: the start stays"
+    );
+}
+
+#[test]
+fn probes_change_nothing_for_an_endpoint_that_is_up() {
+    for healthy in [true, false] {
+        assert_eq!(
+            probed(up(2), healthy, 3_000),
+            up(2),
+            "an endpoint that is up is checked by real traffic: a probe leaves it as it was"
+        );
+    }
+}
+
+#[test]
+fn a_recovering_endpoint_is_up_from_exactly_the_end_of_its_hold_down() {
+    assert_eq!(
+        promoted(recovering(1_000), 5_999, 5_000),
+        recovering(1_000),
+        "healthy since 1000 ms, at 5999 ms it has been healthy 4999 ms: not yet 5000"
+    );
+    assert_eq!(
+        promoted(recovering(1_000), 6_000, 5_000),
+        up(0),
+        "at 6000 ms = 1000 + 5000 it is up again, with a fresh failure count"
+    );
+    assert_eq!(
+        promoted(recovering(1_000), 60_000, 5_000),
+        up(0),
+        "long after the hold-down it is up as well"
+    );
+    assert_eq!(
+        promoted(recovering(1_000), 500, 5_000),
+        recovering(1_000),
+        "a clock reading before the recovery started is not a long recovery"
+    );
+}
+
+#[test]
+fn only_recovering_endpoints_are_promoted() {
+    assert_eq!(
+        promoted(EndpointState::Down, 60_000, 0),
+        EndpointState::Down,
+        "a down endpoint stays down until a probe finds it healthy"
+    );
+    assert_eq!(
+        promoted(up(2), 60_000, 0),
+        up(2),
+        "an endpoint that is up keeps its failure count"
+    );
+}
+
+// Task 3: Fail over within a call, in order of preference
 #[test]
 fn the_primary_serves_every_call_while_it_is_healthy() {
     let mut c = client();

@@ -8,7 +8,7 @@ fn lease(holder: &str, token: u64, expires_at_ms: u64) -> Lease {
     }
 }
 
-// Task 1
+// Task 1: Grant leases with ever-growing tokens
 #[test]
 fn the_first_lease_carries_token_one_and_lasts_the_ttl() {
     let mut lock = LockService::new(10_000);
@@ -138,6 +138,24 @@ fn a_replaced_lease_cannot_be_renewed() {
     );
 }
 
+#[test]
+fn a_refused_lock_explains_who_holds_it() {
+    let message = LockError::Held {
+        holder: "node-a".to_string(),
+        until_ms: 10_000,
+    }
+    .to_string();
+    assert!(
+        message.contains("node-a") && message.contains("10000"),
+        "the message should name the holder and the expiry, got {message:?}"
+    );
+    assert!(
+        !LockError::LeaseLost.to_string().is_empty(),
+        "a lost lease needs a message too"
+    );
+}
+
+// Task 2: Fence off writes that carry an old token
 #[test]
 fn storage_accepts_repeated_writes_with_the_current_token() {
     let mut storage = Storage::new();
@@ -273,4 +291,18 @@ fn the_storage_only_fences_tokens_it_has_seen() {
         storage.write(a.token, "k", "from a again").is_err(),
         "from now on node-a's token 1 is refused"
     );
+}
+
+#[test]
+fn a_fenced_write_explains_both_tokens() {
+    let message = StorageError::StaleToken {
+        presented: FencingToken(3),
+        highest: FencingToken(8),
+    }
+    .to_string();
+    assert!(
+        message.contains('3') && message.contains('8'),
+        "the message should name the presented token (3) and the highest seen (8), got {message:?}"
+    );
+    let _: &dyn std::error::Error = &LockError::LeaseLost;
 }

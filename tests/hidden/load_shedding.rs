@@ -38,7 +38,7 @@ fn served_ids(shedder: &mut LoadShedder) -> Vec<u64> {
         .collect()
 }
 
-// Task 1
+// Task 1: Give each priority its queue-depth limit
 #[test]
 fn each_priority_has_its_own_depth_limit() {
     assert_eq!(
@@ -106,6 +106,20 @@ fn limits_that_favour_less_important_work_are_refused() {
 }
 
 #[test]
+fn a_limit_error_reads_as_its_cause() {
+    assert_ne!(
+        LimitsError::ZeroCapacity.to_string(),
+        LimitsError::NotOrdered.to_string(),
+        "the two errors read differently"
+    );
+    assert!(
+        LimitsError::ZeroCapacity.to_string().contains('0'),
+        "a zero capacity says so"
+    );
+}
+
+// Task 2: Admit below the limit, and log every rejection
+#[test]
 fn best_effort_is_rejected_once_the_depth_reaches_its_limit() {
     let mut s = shedder();
     fill(&mut s, &[req(1, BestEffort), req(2, BestEffort)]);
@@ -134,6 +148,91 @@ fn more_important_work_is_still_admitted_above_a_lower_limit() {
     );
 }
 
+#[test]
+fn a_rejection_is_logged_with_its_reason() {
+    let mut s = shedder();
+    fill(&mut s, &[req(1, Normal), req(2, Normal)]);
+    assert_eq!(
+        s.offer(req(3, BestEffort)),
+        Decision::Rejected,
+        "at depth 2 best-effort work is over its limit of 2"
+    );
+    assert_eq!(
+        s.shed(),
+        &[Shed {
+            request: req(3, BestEffort),
+            reason: ShedReason::Rejected
+        }],
+        "the rejected request is in the shed log, as Rejected"
+    );
+    assert_eq!(
+        s.shed_count(BestEffort),
+        1,
+        "and it counts as one best-effort request shed"
+    );
+}
+
+#[test]
+fn critical_work_is_admitted_up_to_the_capacity_and_no_further() {
+    let mut s = shedder();
+    fill(
+        &mut s,
+        &[
+            req(1, Critical),
+            req(2, Critical),
+            req(3, Critical),
+            req(4, Critical),
+            req(5, Critical),
+            req(6, Critical),
+        ],
+    );
+    assert_eq!(
+        s.offer(req(7, Critical)),
+        Decision::Rejected,
+        "at depth 6, the capacity, a 7th critical request is rejected: nothing below it to drop"
+    );
+    assert_eq!(s.depth(), 6, "the queue never holds more than its capacity");
+}
+
+#[test]
+fn serve_takes_the_most_important_and_oldest_request_first() {
+    let mut s = shedder();
+    fill(
+        &mut s,
+        &[
+            req(1, BestEffort),
+            req(2, Normal),
+            req(3, Critical),
+            req(4, Normal),
+        ],
+    );
+    fill(&mut s, &[req(5, Critical)]);
+    assert_eq!(
+        served_ids(&mut s),
+        vec![3, 5, 2, 4, 1],
+        "critical work is served first, then normal, then best-effort; oldest first within each"
+    );
+    assert_eq!(s.depth(), 0, "serving everything empties the queue");
+}
+
+#[test]
+fn serving_makes_room_for_work_that_was_over_its_limit() {
+    let mut s = shedder();
+    fill(&mut s, &[req(1, Normal), req(2, Normal)]);
+    assert_eq!(
+        s.offer(req(3, BestEffort)),
+        Decision::Rejected,
+        "at depth 2 best-effort work is over its limit"
+    );
+    s.serve();
+    assert_eq!(
+        s.offer(req(4, BestEffort)),
+        Decision::Admitted,
+        "after one request is served the depth is 1, below the best-effort limit again"
+    );
+}
+
+// Task 3: Make room by dropping the request that would be served last
 #[test]
 fn over_its_limit_a_request_drops_the_newest_of_the_lowest_queued_priority() {
     let mut s = shedder();
@@ -292,43 +391,5 @@ fn shed_counts_include_rejected_and_dropped_requests() {
         s.shed_count(Critical),
         0,
         "no critical work was offered, so none was shed"
-    );
-}
-
-#[test]
-fn serve_takes_the_most_important_and_oldest_request_first() {
-    let mut s = shedder();
-    fill(
-        &mut s,
-        &[
-            req(1, BestEffort),
-            req(2, Normal),
-            req(3, Critical),
-            req(4, Normal),
-        ],
-    );
-    fill(&mut s, &[req(5, Critical)]);
-    assert_eq!(
-        served_ids(&mut s),
-        vec![3, 5, 2, 4, 1],
-        "critical work is served first, then normal, then best-effort; oldest first within each"
-    );
-    assert_eq!(s.depth(), 0, "serving everything empties the queue");
-}
-
-#[test]
-fn serving_makes_room_for_work_that_was_over_its_limit() {
-    let mut s = shedder();
-    fill(&mut s, &[req(1, Normal), req(2, Normal)]);
-    assert_eq!(
-        s.offer(req(3, BestEffort)),
-        Decision::Rejected,
-        "at depth 2 best-effort work is over its limit"
-    );
-    s.serve();
-    assert_eq!(
-        s.offer(req(4, BestEffort)),
-        Decision::Admitted,
-        "after one request is served the depth is 1, below the best-effort limit again"
     );
 }

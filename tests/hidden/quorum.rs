@@ -22,7 +22,7 @@ fn set_pattern(cluster: &mut Cluster, n: usize, mask: u32) {
     }
 }
 
-// Task 1
+// Task 1: Accept only quorums that overlap
 #[test]
 fn strict_quorums_must_overlap() {
     for (n, w, r) in [
@@ -118,6 +118,34 @@ fn quorum_sizes_must_be_between_one_and_n() {
 }
 
 #[test]
+fn a_refused_config_explains_itself() {
+    let messages = [
+        ConfigError::NoReplicas.to_string(),
+        ConfigError::WriteQuorumOutOfRange { w: 4, n: 3 }.to_string(),
+        ConfigError::ReadQuorumOutOfRange { r: 0, n: 3 }.to_string(),
+        ConfigError::QuorumsDoNotOverlap { n: 4, w: 2, r: 2 }.to_string(),
+    ];
+    assert!(!messages[0].is_empty(), "zero replicas needs a message");
+    assert!(
+        messages[1].contains('4') && messages[1].contains('3'),
+        "the message should name W=4 and N=3, got {:?}",
+        messages[1]
+    );
+    assert!(
+        messages[2].contains('0') && messages[2].contains('3'),
+        "the message should name R=0 and N=3, got {:?}",
+        messages[2]
+    );
+    assert!(
+        messages[3].contains('4') && messages[3].contains('2'),
+        "the message should name N=4 and W=R=2, got {:?}",
+        messages[3]
+    );
+    let _: &dyn std::error::Error = &ConfigError::NoReplicas;
+}
+
+// Task 2: Write to every replica that is up, if W are
+#[test]
 fn a_write_succeeds_when_w_replicas_are_up_and_lands_on_every_up_replica() {
     let mut cluster = strict(3, 2, 2);
     cluster.set_up(1, false);
@@ -178,14 +206,24 @@ fn every_successful_write_gets_the_next_version() {
         "versions count over the whole cluster"
     );
     assert_eq!(cluster.write("a", "2"), Ok(Version(3)), "third write");
-    let read = cluster.read("a").unwrap();
     assert_eq!(
-        read.value,
-        Some(versioned(3, "2")),
+        cluster.stored(0, "a"),
+        Some(&versioned(3, "2")),
         "the overwrite of key a is version 3 and replaces version 1"
     );
 }
 
+#[test]
+fn a_refused_operation_explains_the_missing_quorum() {
+    let message = QuorumError::NotEnoughReplicas { needed: 3, up: 2 }.to_string();
+    assert!(
+        message.contains('3') && message.contains('2'),
+        "the message should name the quorum needed (3) and the replicas up (2), got {message:?}"
+    );
+    let _: &dyn std::error::Error = &QuorumError::NotEnoughReplicas { needed: 3, up: 2 };
+}
+
+// Task 3: Read the newest version from R replicas
 #[test]
 fn a_read_returns_the_highest_version_among_the_replicas_asked() {
     // Put version 2 on one replica at a time and check every position is found.
@@ -332,6 +370,7 @@ fn overlapping_quorums_never_return_stale_data() {
     }
 }
 
+// Task 4: Repair the stale replicas a read met
 #[test]
 fn read_repair_brings_the_stale_replicas_asked_up_to_date() {
     let mut cluster = eventual(4, 1, 3);

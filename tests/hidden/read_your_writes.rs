@@ -4,7 +4,7 @@ fn value(v: &str) -> Option<String> {
     Some(v.to_string())
 }
 
-// Task 1
+// Task 1: Issue a session token with every write
 #[test]
 fn a_write_returns_the_log_position_that_includes_it() {
     let mut db = Database::new(2);
@@ -21,6 +21,26 @@ fn a_write_returns_the_log_position_that_includes_it() {
     assert_eq!(db.position(), 2, "the primary's log holds both writes");
 }
 
+#[test]
+fn a_write_goes_to_the_primary_only_and_replicas_apply_it_later() {
+    let mut db = Database::new(2);
+    let tokens: Vec<SessionToken> = ["a", "b", "a"]
+        .iter()
+        .map(|key| db.write(key, "x"))
+        .collect();
+    assert_eq!(
+        tokens,
+        vec![SessionToken(1), SessionToken(2), SessionToken(3)],
+        "tokens count writes over the whole log, whatever the key"
+    );
+    assert_eq!(
+        (db.applied(0), db.applied(1)),
+        (0, 0),
+        "a write is appended to the primary's log; replicas apply it only when they replicate"
+    );
+}
+
+// Task 2: Route a read to a node that has the token's write
 #[test]
 fn a_read_with_a_token_skips_replicas_that_have_not_applied_it() {
     let mut db = Database::new(3);
@@ -153,46 +173,6 @@ fn unhealthy_replicas_never_serve_reads() {
 }
 
 #[test]
-fn a_token_ahead_of_the_primary_is_refused() {
-    let mut db = Database::new(2);
-    db.write("k", "v1");
-    db.write("k", "v2");
-    db.replicate(0, 2);
-    assert_eq!(
-        db.route(Some(SessionToken(3))),
-        Err(ReadError::TokenAhead {
-            token: SessionToken(3),
-            primary: 2
-        }),
-        "token 3 names a write the primary (at position 2) does not have: no node can show \
-         it, so the read is refused"
-    );
-    assert_eq!(
-        db.read("k", Some(SessionToken(2))),
-        Ok((ReadFrom::Replica(0), value("v2"))),
-        "a token equal to the primary's position is fine"
-    );
-}
-
-#[test]
-fn a_token_ahead_of_the_primary_is_refused_even_with_no_replicas() {
-    let db = Database::new(0);
-    assert_eq!(
-        db.read("k", Some(SessionToken(1))),
-        Err(ReadError::TokenAhead {
-            token: SessionToken(1),
-            primary: 0
-        }),
-        "an empty primary cannot honour token 1"
-    );
-    assert_eq!(
-        db.read("k", None),
-        Ok((ReadFrom::Primary, None)),
-        "with no replicas, reads without a token go to the primary"
-    );
-}
-
-#[test]
 fn a_user_always_reads_their_own_writes_while_replicas_lag() {
     let mut db = Database::new(3);
     db.write("bio", "hello");
@@ -234,4 +214,59 @@ fn a_token_of_zero_is_like_no_token() {
         Ok(ReadFrom::Replica(0)),
         "token 0 asks for no write at all: a replica that applied nothing may serve"
     );
+}
+
+// Task 3: Refuse a token that no node can honour
+#[test]
+fn a_token_ahead_of_the_primary_is_refused() {
+    let mut db = Database::new(2);
+    db.write("k", "v1");
+    db.write("k", "v2");
+    db.replicate(0, 2);
+    assert_eq!(
+        db.route(Some(SessionToken(3))),
+        Err(ReadError::TokenAhead {
+            token: SessionToken(3),
+            primary: 2
+        }),
+        "token 3 names a write the primary (at position 2) does not have: no node can show \
+         it, so the read is refused"
+    );
+    assert_eq!(
+        db.read("k", Some(SessionToken(2))),
+        Ok((ReadFrom::Replica(0), value("v2"))),
+        "a token equal to the primary's position is fine"
+    );
+}
+
+#[test]
+fn a_token_ahead_of_the_primary_is_refused_even_with_no_replicas() {
+    let db = Database::new(0);
+    assert_eq!(
+        db.read("k", Some(SessionToken(1))),
+        Err(ReadError::TokenAhead {
+            token: SessionToken(1),
+            primary: 0
+        }),
+        "an empty primary cannot honour token 1"
+    );
+    assert_eq!(
+        db.read("k", None),
+        Ok((ReadFrom::Primary, None)),
+        "with no replicas, reads without a token go to the primary"
+    );
+}
+
+#[test]
+fn the_refusal_explains_itself_with_both_positions() {
+    let error = ReadError::TokenAhead {
+        token: SessionToken(7),
+        primary: 5,
+    };
+    let message = error.to_string();
+    assert!(
+        message.contains('7') && message.contains('5'),
+        "the error message should name the token (7) and the primary's position (5), got {message:?}"
+    );
+    let _: &dyn std::error::Error = &error;
 }

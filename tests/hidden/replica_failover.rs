@@ -45,7 +45,7 @@ fn promoted(plan: Result<Promotion, FailoverError>) -> String {
     plan.expect("a failover should have been planned").promoted
 }
 
-// Task 1
+// Task 1: Work out what a promotion loses
 #[test]
 fn data_loss_is_the_primary_minus_the_replica() {
     assert_eq!(
@@ -81,6 +81,7 @@ fn data_loss_is_never_negative() {
     );
 }
 
+// Task 2: Promote the most up-to-date healthy replica
 #[test]
 fn the_most_up_to_date_healthy_replica_is_promoted() {
     let replicas = [
@@ -156,6 +157,7 @@ fn equal_transactions_are_broken_by_bytes() {
     );
 }
 
+// Task 3: Refuse or flag a loss over the bound
 #[test]
 fn a_loss_exactly_at_the_bound_is_accepted() {
     let replicas = [replica("db-1", true, 990, 396_000)];
@@ -263,6 +265,43 @@ fn the_loss_is_never_negative_when_a_replica_is_ahead_of_the_last_primary_report
 }
 
 #[test]
+fn a_refused_failover_reports_the_best_candidate() {
+    let replicas = [
+        replica("db-1", true, 800, 320_000),
+        replica("db-2", true, 850, 340_000),
+        replica("db-3", false, 1_000, 400_000),
+    ];
+    assert_eq!(
+        plan_failover(pos(1_000, 400_000), &replicas, policy(100, 100_000, false)),
+        Err(FailoverError::TooMuchDataLoss {
+            candidate: "db-2".to_string(),
+            lost: loss(150, 60_000)
+        }),
+        "even the best healthy candidate, db-2, loses 150 transactions, over the bound of 100: \
+         the refusal names db-2 so an operator can decide whether to force it"
+    );
+}
+
+#[test]
+fn a_refusal_explains_itself() {
+    let message = FailoverError::TooMuchDataLoss {
+        candidate: "db-2".to_string(),
+        lost: loss(150, 60_000),
+    }
+    .to_string();
+    assert!(
+        message.contains("db-2") && message.contains("150"),
+        "the message should name the candidate and the transactions it would lose, got {message:?}"
+    );
+    assert!(
+        !FailoverError::NoHealthyReplica.to_string().is_empty(),
+        "having nobody to promote needs a message too"
+    );
+    let _: &dyn std::error::Error = &FailoverError::NoHealthyReplica;
+}
+
+// Task 4: List the replicas that must be rewound
+#[test]
 fn unhealthy_replicas_ahead_of_the_new_primary_must_be_rewound() {
     let replicas = [
         replica("db-1", false, 1_000, 400_000),
@@ -287,19 +326,17 @@ fn unhealthy_replicas_ahead_of_the_new_primary_must_be_rewound() {
 }
 
 #[test]
-fn a_refused_failover_reports_the_best_candidate() {
+fn replicas_to_rewind_are_listed_in_list_order_even_when_forced() {
     let replicas = [
-        replica("db-1", true, 800, 320_000),
-        replica("db-2", true, 850, 340_000),
-        replica("db-3", false, 1_000, 400_000),
+        replica("db-9", false, 1_000, 400_000),
+        replica("db-1", true, 900, 360_000),
+        replica("db-3", false, 901, 360_100),
     ];
     assert_eq!(
-        plan_failover(pos(1_000, 400_000), &replicas, policy(100, 100_000, false)),
-        Err(FailoverError::TooMuchDataLoss {
-            candidate: "db-2".to_string(),
-            lost: loss(150, 60_000)
-        }),
-        "even the best healthy candidate, db-2, loses 150 transactions, over the bound of 100: \
-         the refusal names db-2 so an operator can decide whether to force it"
+        plan_failover(pos(1_000, 400_000), &replicas, policy(10, 4_000, true))
+            .map(|plan| plan.must_rewind),
+        Ok(vec!["db-9".to_string(), "db-3".to_string()]),
+        "db-9 and db-3 are ahead of the new primary db-1: both are rewound, in the order they \
+         are listed (not by name or position), and forcing the failover does not skip this"
     );
 }

@@ -30,7 +30,7 @@ fn to_replica(name: &str, millis: u64, transactions: u64) -> Route {
     }
 }
 
-// Task 1
+// Task 1: Measure a replica's lag in time and in transactions
 #[test]
 fn lag_is_the_primary_minus_the_replica_in_time_and_transactions() {
     let p = primary(1_000, 50_000);
@@ -75,6 +75,7 @@ fn a_replica_reported_ahead_of_the_primary_counts_as_no_lag() {
     );
 }
 
+// Task 2: Route a read to the freshest healthy replica within the bound
 #[test]
 fn the_least_lagged_healthy_replica_serves_the_read() {
     let p = primary(500, 10_000);

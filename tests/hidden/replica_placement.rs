@@ -19,7 +19,7 @@ fn count_in(plan: &[Placement], zone: &str) -> usize {
     plan.iter().filter(|p| p.zone == zone).count()
 }
 
-// Task 1
+// Task 1: Work out the quorum and the limit per zone
 #[test]
 fn quorum_is_the_smallest_strict_majority() {
     for (n, q) in [(1, 1), (2, 2), (3, 2), (4, 3), (5, 3), (6, 4), (7, 4)] {
@@ -52,28 +52,7 @@ fn one_zone_may_hold_only_what_can_be_lost() {
     }
 }
 
-#[test]
-fn three_replicas_land_in_three_zones_in_listed_order() {
-    let zones = flat(&[("eu-a", 5), ("eu-b", 5), ("eu-c", 5)]);
-    assert_eq!(
-        place(&zones, 3),
-        Ok(vec![at("eu-a", "r1"), at("eu-b", "r1"), at("eu-c", "r1")]),
-        "3 replicas allow 1 per zone; they go to the least-loaded zone, ties to the zone listed first"
-    );
-}
-
-#[test]
-fn five_replicas_spread_two_two_one_in_round_robin_order() {
-    let zones = flat(&[("a", 5), ("b", 5), ("c", 5)]);
-    let plan = place(&zones, 5).expect("5 replicas fit in 3 roomy zones, at most 2 per zone");
-    let order: Vec<&str> = plan.iter().map(|p| p.zone.as_str()).collect();
-    assert_eq!(
-        order,
-        vec!["a", "b", "c", "a", "b"],
-        "each replica goes to the zone holding the fewest so far, ties to the zone listed first"
-    );
-}
-
+// Task 2: Refuse a placement that cannot survive a zone loss
 #[test]
 fn fewer_than_three_replicas_cannot_survive_a_zone_loss() {
     let zones = flat(&[("a", 5), ("b", 5), ("c", 5), ("d", 5)]);
@@ -82,28 +61,6 @@ fn fewer_than_three_replicas_cannot_survive_a_zone_loss() {
             place(&zones, n),
             Err(PlacementError::TooFewReplicas { replicas: n }),
             "with {n} replicas, losing any zone that holds one of them loses the quorum"
-        );
-    }
-}
-
-#[test]
-fn four_replicas_need_four_zones_not_three() {
-    let three = flat(&[("a", 5), ("b", 5), ("c", 5)]);
-    assert_eq!(
-        place(&three, 4),
-        Err(PlacementError::NotEnoughZones {
-            zones: 3,
-            needed: 4
-        }),
-        "4 replicas need a quorum of 3, so a zone may hold only 1: that takes 4 zones"
-    );
-    let four = flat(&[("a", 5), ("b", 5), ("c", 5), ("d", 5)]);
-    let plan = place(&four, 4).expect("4 replicas fit in 4 zones, one each");
-    for zone in ["a", "b", "c", "d"] {
-        assert_eq!(
-            count_in(&plan, zone),
-            1,
-            "with 4 replicas every zone holds exactly 1 (zone {zone})"
         );
     }
 }
@@ -172,6 +129,79 @@ fn usable_capacity_counts_each_zone_only_up_to_its_limit() {
 }
 
 #[test]
+fn a_refused_placement_explains_itself() {
+    let message = PlacementError::NotEnoughZones {
+        zones: 2,
+        needed: 3,
+    }
+    .to_string();
+    assert!(
+        message.contains('2') && message.contains('3'),
+        "the message should name the zones there are (2) and needed (3), got {message:?}"
+    );
+    let message = PlacementError::NotEnoughCapacity {
+        usable: 4,
+        needed: 5,
+    }
+    .to_string();
+    assert!(
+        message.contains('4') && message.contains('5'),
+        "the message should name the usable slots (4) and the replicas (5), got {message:?}"
+    );
+    let message = PlacementError::TooFewReplicas { replicas: 2 }.to_string();
+    assert!(
+        message.contains('2'),
+        "the message should name the replicas, got {message:?}"
+    );
+    let _: &dyn std::error::Error = &PlacementError::TooFewReplicas { replicas: 2 };
+}
+
+// Task 3: Spread the replicas over the zones
+#[test]
+fn three_replicas_land_in_three_zones_in_listed_order() {
+    let zones = flat(&[("eu-a", 5), ("eu-b", 5), ("eu-c", 5)]);
+    assert_eq!(
+        place(&zones, 3),
+        Ok(vec![at("eu-a", "r1"), at("eu-b", "r1"), at("eu-c", "r1")]),
+        "3 replicas allow 1 per zone; they go to the least-loaded zone, ties to the zone listed first"
+    );
+}
+
+#[test]
+fn five_replicas_spread_two_two_one_in_round_robin_order() {
+    let zones = flat(&[("a", 5), ("b", 5), ("c", 5)]);
+    let plan = place(&zones, 5).expect("5 replicas fit in 3 roomy zones, at most 2 per zone");
+    let order: Vec<&str> = plan.iter().map(|p| p.zone.as_str()).collect();
+    assert_eq!(
+        order,
+        vec!["a", "b", "c", "a", "b"],
+        "each replica goes to the zone holding the fewest so far, ties to the zone listed first"
+    );
+}
+
+#[test]
+fn four_replicas_need_four_zones_not_three() {
+    let three = flat(&[("a", 5), ("b", 5), ("c", 5)]);
+    assert_eq!(
+        place(&three, 4),
+        Err(PlacementError::NotEnoughZones {
+            zones: 3,
+            needed: 4
+        }),
+        "4 replicas need a quorum of 3, so a zone may hold only 1: that takes 4 zones"
+    );
+    let four = flat(&[("a", 5), ("b", 5), ("c", 5), ("d", 5)]);
+    let plan = place(&four, 4).expect("4 replicas fit in 4 zones, one each");
+    for zone in ["a", "b", "c", "d"] {
+        assert_eq!(
+            count_in(&plan, zone),
+            1,
+            "with 4 replicas every zone holds exactly 1 (zone {zone})"
+        );
+    }
+}
+
+#[test]
 fn a_full_zone_is_skipped_and_the_others_take_the_rest() {
     let zones = flat(&[("a", 1), ("b", 5), ("c", 5)]);
     let plan = place(&zones, 5).expect("1 + 2 + 2 usable slots fit 5 replicas");
@@ -214,6 +244,25 @@ fn the_least_loaded_zone_wins_over_the_first_listed() {
     );
 }
 
+#[test]
+fn placement_is_deterministic() {
+    let zones = vec![
+        Zone::new("x", &[("x1", 2), ("x2", 2)]),
+        Zone::new("y", &[("y1", 4)]),
+        Zone::new("z", &[("z1", 1), ("z2", 1), ("z3", 1)]),
+    ];
+    let first = place(&zones, 5);
+    assert!(first.is_ok(), "5 replicas fit: got {first:?}");
+    for _ in 0..5 {
+        assert_eq!(
+            place(&zones, 5),
+            first,
+            "the same zones and replica count must always give the same placement"
+        );
+    }
+}
+
+// Task 4: Spread them over the racks of each zone
 #[test]
 fn replicas_inside_a_zone_spread_over_its_racks() {
     let zones = vec![
@@ -270,22 +319,4 @@ fn a_full_rack_is_skipped_inside_its_zone() {
         1,
         "zone c has room for 1, so zones a and b take 4 each"
     );
-}
-
-#[test]
-fn placement_is_deterministic() {
-    let zones = vec![
-        Zone::new("x", &[("x1", 2), ("x2", 2)]),
-        Zone::new("y", &[("y1", 4)]),
-        Zone::new("z", &[("z1", 1), ("z2", 1), ("z3", 1)]),
-    ];
-    let first = place(&zones, 5);
-    assert!(first.is_ok(), "5 replicas fit: got {first:?}");
-    for _ in 0..5 {
-        assert_eq!(
-            place(&zones, 5),
-            first,
-            "the same zones and replica count must always give the same placement"
-        );
-    }
 }

@@ -100,28 +100,7 @@ fn failed_call(c: &mut ResilientClient, now_ms: u64) -> CallReport {
     r
 }
 
-// Task 1
-#[test]
-fn a_quick_success_returns_after_one_attempt() {
-    let mut c = client(POLICY);
-    let mut net = Script::new(vec![ok(30)]);
-    assert_eq!(
-        c.call(1_000, &mut net),
-        report(Ok("200 OK"), 1, 1_030),
-        "the reply arrives 30 ms after the call starts at 1000 ms"
-    );
-    assert_eq!(
-        net.sent_at,
-        [1_000],
-        "the attempt is sent when the call starts"
-    );
-    assert_eq!(
-        c.state(1_030),
-        BreakerState::Closed,
-        "a success keeps the breaker closed"
-    );
-}
-
+// Task 1: Back off between attempts
 #[test]
 fn backoff_doubles_from_the_base_up_to_the_cap() {
     assert_eq!(
@@ -148,6 +127,108 @@ fn backoff_doubles_from_the_base_up_to_the_cap() {
         backoff_ms(&POLICY, 80),
         200,
         "far along, the doubling must neither overflow nor escape the cap"
+    );
+}
+
+#[test]
+fn policies_with_a_zero_setting_are_refused() {
+    let cases = [
+        (
+            Policy {
+                attempt_timeout_ms: 0,
+                ..POLICY
+            },
+            PolicyError::ZeroAttemptTimeout,
+            "an attempt timeout of 0 gives no attempt any time",
+        ),
+        (
+            Policy {
+                call_deadline_ms: 0,
+                ..POLICY
+            },
+            PolicyError::ZeroCallDeadline,
+            "a deadline of 0 ends every call before it starts",
+        ),
+        (
+            Policy {
+                max_attempts: 0,
+                ..POLICY
+            },
+            PolicyError::ZeroMaxAttempts,
+            "a call needs at least one attempt",
+        ),
+        (
+            Policy {
+                failure_threshold: 0,
+                ..POLICY
+            },
+            PolicyError::ZeroFailureThreshold,
+            "a threshold of 0 would open the breaker before any failure",
+        ),
+    ];
+    for (policy, error, why) in cases {
+        assert_eq!(ResilientClient::new(policy).err(), Some(error), "{why}");
+    }
+}
+
+#[test]
+fn errors_explain_themselves() {
+    let message = CallError::CircuitOpen { retry_in_ms: 4_000 }.to_string();
+    assert!(
+        message.contains("4000"),
+        "an open circuit should say when to retry, got {message:?}"
+    );
+    let message = CallError::RetriesExhausted {
+        last: AttemptError::Timeout,
+    }
+    .to_string();
+    assert!(
+        message.contains(&AttemptError::Timeout.to_string()),
+        "exhausted retries should say how the last attempt failed, got {message:?}"
+    );
+    for error in [
+        CallError::BadRequest,
+        CallError::DeadlineExceeded,
+        CallError::RetriesExhausted {
+            last: AttemptError::Unavailable,
+        },
+    ] {
+        assert!(!error.to_string().is_empty(), "{error:?} needs a message");
+    }
+    assert!(
+        PolicyError::ZeroMaxAttempts
+            .to_string()
+            .contains("max_attempts"),
+        "a policy error names the setting"
+    );
+    assert_ne!(
+        AttemptError::Timeout.to_string(),
+        AttemptError::Unavailable.to_string(),
+        "a timeout and an unavailable server need different messages"
+    );
+    assert!(
+        !AttemptError::Timeout.to_string().is_empty(),
+        "a timed-out attempt needs a message"
+    );
+    let _: &dyn std::error::Error = &CallError::BadRequest;
+    let _: &dyn std::error::Error = &PolicyError::ZeroCallDeadline;
+    let _: &dyn std::error::Error = &AttemptError::Timeout;
+}
+
+// Task 2: Retry the attempts of one call
+#[test]
+fn a_quick_success_returns_after_one_attempt() {
+    let mut c = client(POLICY);
+    let mut net = Script::new(vec![ok(30)]);
+    assert_eq!(
+        c.call(1_000, &mut net),
+        report(Ok("200 OK"), 1, 1_030),
+        "the reply arrives 30 ms after the call starts at 1000 ms"
+    );
+    assert_eq!(
+        net.sent_at,
+        [1_000],
+        "the attempt is sent when the call starts"
     );
 }
 
@@ -206,6 +287,18 @@ fn retries_stop_after_max_attempts_with_the_last_error() {
     );
 }
 
+#[test]
+fn a_bad_request_is_not_retried() {
+    let mut c = client(POLICY);
+    let mut net = Script::new(vec![bad_request(20)]);
+    assert_eq!(
+        c.call(0, &mut net),
+        report(Err(CallError::BadRequest), 1, 20),
+        "retrying cannot fix a bad request: the call ends with the first reply"
+    );
+}
+
+// Task 3: Keep the whole call within its deadline
 #[test]
 fn the_deadline_cuts_the_last_wait_short() {
     let policy = Policy {
@@ -290,17 +383,7 @@ fn no_attempt_starts_when_the_backoff_would_reach_the_deadline() {
     );
 }
 
-#[test]
-fn a_bad_request_is_not_retried() {
-    let mut c = client(POLICY);
-    let mut net = Script::new(vec![bad_request(20)]);
-    assert_eq!(
-        c.call(0, &mut net),
-        report(Err(CallError::BadRequest), 1, 20),
-        "retrying cannot fix a bad request: the call ends with the first reply"
-    );
-}
-
+// Task 4: Open the breaker after failed calls in a row
 #[test]
 fn the_breaker_counts_failed_calls_not_failed_attempts() {
     let mut c = client(POLICY);
@@ -337,6 +420,22 @@ fn calls_that_miss_the_deadline_count_as_failures() {
 }
 
 #[test]
+fn a_new_client_and_a_success_keep_the_breaker_closed() {
+    let mut c = client(POLICY);
+    assert_eq!(
+        c.state(0),
+        BreakerState::Closed,
+        "a new client starts closed"
+    );
+    c.call(1_000, &mut Script::new(vec![ok(30)]));
+    assert_eq!(
+        c.state(1_030),
+        BreakerState::Closed,
+        "a success keeps the breaker closed"
+    );
+}
+
+#[test]
 fn an_open_breaker_fails_fast_without_touching_the_transport() {
     let mut c = client(POLICY);
     failed_call(&mut c, 0);
@@ -364,6 +463,32 @@ fn an_open_breaker_fails_fast_without_touching_the_transport() {
     );
 }
 
+#[test]
+fn a_success_or_a_bad_request_resets_the_failure_count() {
+    let mut c = client(POLICY);
+    failed_call(&mut c, 0);
+    c.call(1_000, &mut Script::new(vec![ok(10)]));
+    failed_call(&mut c, 2_000);
+    assert_eq!(
+        c.state(2_390),
+        BreakerState::Closed,
+        "fail, success, fail: never 2 failed calls in a row"
+    );
+    c.call(3_000, &mut Script::new(vec![bad_request(10)]));
+    assert_eq!(
+        c.state(3_010),
+        BreakerState::Closed,
+        "a bad request is the caller's fault, not a failure of the server"
+    );
+    failed_call(&mut c, 4_000);
+    assert_eq!(
+        c.state(4_390),
+        BreakerState::Closed,
+        "fail, bad request, fail: the server answered the bad request, so the count restarted"
+    );
+}
+
+// Task 5: Let one trial through when half-open
 #[test]
 fn a_half_open_breaker_allows_a_single_trial_attempt() {
     let mut c = client(POLICY);
@@ -421,70 +546,4 @@ fn a_successful_trial_closes_the_breaker_with_a_fresh_count() {
         BreakerState::Closed,
         "the failures before the trial are forgotten: one new failed call is below the threshold"
     );
-}
-
-#[test]
-fn a_success_or_a_bad_request_resets_the_failure_count() {
-    let mut c = client(POLICY);
-    failed_call(&mut c, 0);
-    c.call(1_000, &mut Script::new(vec![ok(10)]));
-    failed_call(&mut c, 2_000);
-    assert_eq!(
-        c.state(2_390),
-        BreakerState::Closed,
-        "fail, success, fail: never 2 failed calls in a row"
-    );
-    c.call(3_000, &mut Script::new(vec![bad_request(10)]));
-    assert_eq!(
-        c.state(3_010),
-        BreakerState::Closed,
-        "a bad request is the caller's fault, not a failure of the server"
-    );
-    failed_call(&mut c, 4_000);
-    assert_eq!(
-        c.state(4_390),
-        BreakerState::Closed,
-        "fail, bad request, fail: the server answered the bad request, so the count restarted"
-    );
-}
-
-#[test]
-fn policies_with_a_zero_setting_are_refused() {
-    let cases = [
-        (
-            Policy {
-                attempt_timeout_ms: 0,
-                ..POLICY
-            },
-            PolicyError::ZeroAttemptTimeout,
-            "an attempt timeout of 0 gives no attempt any time",
-        ),
-        (
-            Policy {
-                call_deadline_ms: 0,
-                ..POLICY
-            },
-            PolicyError::ZeroCallDeadline,
-            "a deadline of 0 ends every call before it starts",
-        ),
-        (
-            Policy {
-                max_attempts: 0,
-                ..POLICY
-            },
-            PolicyError::ZeroMaxAttempts,
-            "a call needs at least one attempt",
-        ),
-        (
-            Policy {
-                failure_threshold: 0,
-                ..POLICY
-            },
-            PolicyError::ZeroFailureThreshold,
-            "a threshold of 0 would open the breaker before any failure",
-        ),
-    ];
-    for (policy, error, why) in cases {
-        assert_eq!(ResilientClient::new(policy).err(), Some(error), "{why}");
-    }
 }

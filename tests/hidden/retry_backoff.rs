@@ -103,7 +103,7 @@ fn run(
     }
 }
 
-// Task 1
+// Task 1: Compute the capped, doubling ceiling
 #[test]
 fn ceiling_doubles_from_the_base_delay() {
     let ceilings: Vec<u64> = (1..=4).map(|n| POLICY.ceiling_for(n)).collect();
@@ -185,6 +185,7 @@ fn ceiling_never_overflows_for_late_attempts() {
     );
 }
 
+// Task 2: Draw the wait with full jitter
 #[test]
 fn delay_is_one_uniform_draw_up_to_the_ceiling() {
     let mut rng = halfway();
@@ -227,6 +228,43 @@ fn jitter_is_drawn_below_the_capped_ceiling() {
     );
 }
 
+#[test]
+fn splitmix_is_deterministic_and_uniform_over_its_range() {
+    assert_eq!(
+        SplitMix64::new(0).next_u64(),
+        0xe220_a839_7b1d_cdaf,
+        "SplitMix64 seeded with 0 must give the reference first output"
+    );
+    let mut a = SplitMix64::new(42);
+    let mut b = SplitMix64::new(42);
+    for _ in 0..5 {
+        assert_eq!(
+            a.up_to(u64::MAX),
+            b.next_u64(),
+            "a draw from the whole u64 range is the generator's raw output"
+        );
+    }
+    let mut rng = SplitMix64::new(1);
+    let mut seen = [0u32; 4];
+    for _ in 0..4_000 {
+        let n = rng.up_to(3);
+        assert!(n <= 3, "up_to(3) drew {n}, outside 0..=3");
+        seen[n as usize] += 1;
+    }
+    for (n, count) in seen.iter().enumerate() {
+        assert!(
+            (800..=1_200).contains(count),
+            "over 4000 draws from 0..=3, {n} came {count} times instead of about 1000"
+        );
+    }
+    assert_eq!(
+        SplitMix64::new(9).up_to(0),
+        0,
+        "a draw from 0..=0 is always 0"
+    );
+}
+
+// Task 3: Retry transient failures, and stop in time
 #[test]
 fn a_first_success_returns_at_once() {
     let mut rng = highest();
@@ -469,37 +507,23 @@ fn seeded_jitter_replays_exactly_and_stays_below_the_ceilings() {
 }
 
 #[test]
-fn splitmix_is_deterministic_and_uniform_over_its_range() {
-    assert_eq!(
-        SplitMix64::new(0).next_u64(),
-        0xe220_a839_7b1d_cdaf,
-        "SplitMix64 seeded with 0 must give the reference first output"
+fn a_retry_error_says_how_many_attempts_were_made_and_why() {
+    let exhausted: RetryError<&str> = RetryError::Exhausted {
+        last_error: "timed out",
+        attempts: 4,
+    };
+    let text = exhausted.to_string();
+    assert!(
+        text.contains('4') && text.contains("timed out"),
+        "an exhausted retry reads as the attempts made and the last error, got {text:?}"
     );
-    let mut a = SplitMix64::new(42);
-    let mut b = SplitMix64::new(42);
-    for _ in 0..5 {
-        assert_eq!(
-            a.up_to(u64::MAX),
-            b.next_u64(),
-            "a draw from the whole u64 range is the generator's raw output"
-        );
-    }
-    let mut rng = SplitMix64::new(1);
-    let mut seen = [0u32; 4];
-    for _ in 0..4_000 {
-        let n = rng.up_to(3);
-        assert!(n <= 3, "up_to(3) drew {n}, outside 0..=3");
-        seen[n as usize] += 1;
-    }
-    for (n, count) in seen.iter().enumerate() {
-        assert!(
-            (800..=1_200).contains(count),
-            "over 4000 draws from 0..=3, {n} came {count} times instead of about 1000"
-        );
-    }
-    assert_eq!(
-        SplitMix64::new(9).up_to(0),
-        0,
-        "a draw from 0..=0 is always 0"
+    let permanent: RetryError<&str> = RetryError::Permanent {
+        error: "bad request",
+        attempts: 2,
+    };
+    let text = permanent.to_string();
+    assert!(
+        text.contains('2') && text.contains("bad request"),
+        "a permanent failure reads as the attempts made and the error, got {text:?}"
     );
 }

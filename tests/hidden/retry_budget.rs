@@ -15,7 +15,83 @@ fn requests(b: &mut RetryBudget, count: u64, at_ms: u64) {
     }
 }
 
-// Task 1
+// Task 1: Forget what has left the window
+
+#[test]
+fn a_request_leaves_the_window_exactly_window_ms_later() {
+    let mut b = budget();
+    requests(&mut b, 20, 500);
+    assert_eq!(
+        b.window(1_499),
+        Window {
+            requests: 20,
+            retries: 0
+        },
+        "at 1499 ms, 999 ms later, the window still holds the 20 requests made at 500 ms"
+    );
+    assert_eq!(
+        b.window(1_500),
+        Window {
+            requests: 0,
+            retries: 0
+        },
+        "at 1500 ms, 1000 ms later, nothing made at 500 ms is left in a 1000 ms window"
+    );
+}
+
+#[test]
+fn the_window_holds_the_requests_of_the_last_window_ms() {
+    let mut b = RetryBudget::new(BudgetConfig {
+        window_ms: 250,
+        retry_percent: 10,
+        min_retries: 0,
+    });
+    requests(&mut b, 3, 100);
+    requests(&mut b, 2, 300);
+    assert_eq!(
+        b.window(349).requests,
+        5,
+        "at 349 ms a 250 ms window still holds the requests from 100 ms and 300 ms"
+    );
+    assert_eq!(
+        b.window(350).requests,
+        2,
+        "at 350 ms the 3 requests from 100 ms have left a 250 ms window; the 2 from 300 ms stay"
+    );
+    assert_eq!(
+        b.window(549).requests,
+        2,
+        "at 549 ms the requests from 300 ms are still in the window"
+    );
+    assert_eq!(
+        b.window(550).requests,
+        0,
+        "at 550 ms every request has left the window"
+    );
+}
+
+#[test]
+fn memory_stays_bounded_by_the_window() {
+    let mut b = budget();
+    for step in 0..10_000u64 {
+        b.record_request(step * 10);
+    }
+    assert!(
+        b.tracked() <= 100,
+        "requests older than the window must be forgotten as new ones arrive: {} events kept, at most 100 fit in one second at one per 10 ms",
+        b.tracked()
+    );
+    assert_eq!(
+        b.window(99_990),
+        Window {
+            requests: 100,
+            retries: 0
+        },
+        "the window at 99990 ms holds the 100 requests of the last second"
+    );
+}
+
+// Task 2: Allow retries only within the budget
 #[test]
 fn a_quiet_client_may_still_send_the_minimum_retries() {
     let mut b = budget();
@@ -174,42 +250,6 @@ fn a_refused_retry_is_not_counted() {
 }
 
 #[test]
-fn a_request_leaves_the_window_exactly_window_ms_later() {
-    let mut b = RetryBudget::new(BudgetConfig {
-        window_ms: 1_000,
-        retry_percent: 10,
-        min_retries: 0,
-    });
-    requests(&mut b, 20, 500);
-    assert_eq!(
-        b.available(1_499),
-        2,
-        "999 ms later the 20 requests are still in the window"
-    );
-    assert_eq!(
-        b.window(1_499),
-        Window {
-            requests: 20,
-            retries: 0
-        },
-        "at 1499 ms the window still holds the 20 requests made at 500 ms"
-    );
-    assert_eq!(
-        b.available(1_500),
-        0,
-        "1000 ms later the requests have left a 1000 ms window and earn nothing"
-    );
-    assert_eq!(
-        b.window(1_500),
-        Window {
-            requests: 0,
-            retries: 0
-        },
-        "at 1500 ms nothing made at 500 ms is left in the window"
-    );
-}
-
-#[test]
 fn sent_retries_leave_the_window_too() {
     let mut b = budget();
     assert_eq!(b.try_retry(100), Ok(()), "first minimum retry at 100 ms");
@@ -335,24 +375,11 @@ fn a_dead_dependency_is_not_hit_by_a_retry_storm() {
 }
 
 #[test]
-fn memory_stays_bounded_by_the_window() {
+fn sent_retries_are_kept_only_while_in_the_window() {
     let mut b = budget();
     for step in 0..10_000u64 {
         b.record_request(step * 10);
     }
-    assert!(
-        b.tracked() <= 100,
-        "requests older than the window must be forgotten as new ones arrive: {} events kept, at most 100 fit in one second at one per 10 ms",
-        b.tracked()
-    );
-    assert_eq!(
-        b.window(99_990),
-        Window {
-            requests: 100,
-            retries: 0
-        },
-        "the window at 99990 ms holds the 100 requests of the last second"
-    );
     assert_eq!(b.try_retry(99_990), Ok(()), "100 requests earn retries");
     assert_eq!(
         b.try_retry(99_995),
@@ -363,5 +390,27 @@ fn memory_stays_bounded_by_the_window() {
         b.tracked(),
         102,
         "the budget keeps exactly the 100 requests and 2 retries of the last second"
+    );
+    assert_eq!(
+        b.window(100_995),
+        Window {
+            requests: 0,
+            retries: 0
+        },
+        "1000 ms after the last of them, no request and no retry is left"
+    );
+    assert_eq!(b.tracked(), 0, "and none is kept in memory");
+}
+
+#[test]
+fn a_refusal_reads_as_the_window_counts() {
+    let text = BudgetExhausted {
+        requests: 30,
+        retries: 5,
+    }
+    .to_string();
+    assert!(
+        text.contains("30") && text.contains('5'),
+        "a refused retry says how many requests and retries the window held, got {text:?}"
     );
 }

@@ -36,7 +36,7 @@ fn fulls_and_incrementals(full: (u64, u64), incremental: (u64, u64)) -> Method {
     }
 }
 
-// Task 1
+// Task 1: Work out the worst window of each method
 #[test]
 fn a_synchronous_replica_loses_no_writes() {
     assert_eq!(
@@ -110,6 +110,7 @@ fn incrementals_bring_recovery_points_closer() {
     );
 }
 
+// Task 2: Find the loss in one disaster
 #[test]
 fn replicas_and_backups_survive_what_their_site_and_kind_allow() {
     let cases = [
@@ -192,6 +193,40 @@ fn a_disaster_that_no_safeguard_survives_loses_everything() {
     );
 }
 
+#[test]
+fn shipped_logs_without_a_base_backup_restore_nothing() {
+    let logs_only = [remote(Method::LogShipping { every: 5 })];
+    assert_eq!(
+        loss_in(&logs_only, Disaster::Corruption),
+        Loss::Everything,
+        "logs are replayed onto a base backup: with no backup, shipped logs restore nothing"
+    );
+    let with_local_base = [
+        remote(Method::LogShipping { every: 5 }),
+        local(fulls(1_440, 60)),
+    ];
+    assert_eq!(
+        loss_in(&with_local_base, Disaster::HostFailure),
+        Loss::UpTo(5),
+        "with the base backup still there, the logs bring the loss down to 5 minutes"
+    );
+    assert_eq!(
+        loss_in(&with_local_base, Disaster::SiteLoss),
+        Loss::Everything,
+        "the site loss takes the only base backup with it: the remote logs alone restore nothing"
+    );
+    let replica_and_logs = [
+        remote(Method::AsyncReplica { max_lag: 30 }),
+        remote(Method::LogShipping { every: 5 }),
+    ];
+    assert_eq!(
+        loss_in(&replica_and_logs, Disaster::HostFailure),
+        Loss::UpTo(30),
+        "a replica is no base backup: without a backup the logs do not count, the replica does"
+    );
+}
+
+// Task 3: Check the plan against every disaster
 #[test]
 fn the_verdict_names_the_disaster_with_the_worst_loss() {
     let plan = [
@@ -310,6 +345,7 @@ fn a_zero_rpo_needs_synchronous_copies_against_every_disaster() {
     let lagging = [
         remote(Method::AsyncReplica { max_lag: 1 }),
         remote(Method::LogShipping { every: 5 }),
+        remote(fulls(1_440, 60)),
     ];
     assert_eq!(
         check(&lagging, 0),

@@ -4,6 +4,18 @@ fn names(steps: &[&str]) -> Vec<String> {
     steps.iter().map(|step| step.to_string()).collect()
 }
 
+/// Detection 1, decision 15 (not needed), two automated one-minute stages.
+fn automated_failover() -> Runbook {
+    Runbook {
+        detect: 1,
+        decide: 15,
+        stages: vec![
+            vec![Step::automated("promote replica", 1)],
+            vec![Step::automated("repoint DNS", 1)],
+        ],
+    }
+}
+
 /// Detection 5, decision 10, then a restore from backup onto a fresh server.
 fn restore_from_backup() -> Runbook {
     Runbook {
@@ -24,7 +36,7 @@ fn restore_from_backup() -> Runbook {
     }
 }
 
-// Task 1
+// Task 1: Time a stage of parallel steps
 #[test]
 fn a_stage_lasts_as_long_as_its_slowest_step() {
     let stage = [
@@ -46,6 +58,7 @@ fn a_stage_lasts_as_long_as_its_slowest_step() {
     assert_eq!(stage_minutes(&[]), 0, "an empty stage takes no time");
 }
 
+// Task 2: Tell when a human must decide
 #[test]
 fn any_manual_step_needs_a_human_decision() {
     let mut runbook = Runbook {
@@ -75,6 +88,7 @@ fn any_manual_step_needs_a_human_decision() {
     );
 }
 
+// Task 3: Time the runbook from the start of the outage
 #[test]
 fn the_clock_starts_with_the_outage_not_with_the_page() {
     let runbook = Runbook {
@@ -101,37 +115,18 @@ fn stages_run_one_after_another() {
 
 #[test]
 fn a_fully_automated_runbook_skips_the_decision() {
-    let runbook = Runbook {
-        detect: 1,
-        decide: 15,
-        stages: vec![
-            vec![Step::automated("promote replica", 1)],
-            vec![Step::automated("repoint DNS", 1)],
-        ],
-    };
+    let runbook = automated_failover();
     assert_eq!(
-        check(&runbook, 3),
-        Verdict {
-            total: 3,
-            meets: true,
-            over_by: 0,
-            slowest_path: names(&["promote replica", "repoint DNS"]),
-        },
-        "automated failover: 1 minute to detect, no decision, 1 + 1 to fail over: an RTO of 3 \
-         minutes is met"
+        check(&runbook, 3).total,
+        3,
+        "automated failover: 1 minute to detect, no decision, 1 + 1 to fail over: 3 minutes"
     );
     let mut with_a_person = runbook.clone();
     with_a_person.stages[0].push(Step::manual("approve failover", 0));
     assert_eq!(
-        check(&with_a_person, 3),
-        Verdict {
-            total: 18,
-            meets: false,
-            over_by: 15,
-            slowest_path: names(&["promote replica", "repoint DNS"]),
-        },
-        "a single manual step, even an instant one, waits for the 15-minute decision: 18 \
-         minutes, 15 over the RTO"
+        check(&with_a_person, 3).total,
+        18,
+        "a single manual step, even an instant one, waits for the 15-minute decision: 18 minutes"
     );
 }
 
@@ -143,17 +138,13 @@ fn an_empty_runbook_takes_detection_only() {
         stages: vec![vec![], vec![]],
     };
     assert_eq!(
-        check(&runbook, 7),
-        Verdict {
-            total: 7,
-            meets: true,
-            over_by: 0,
-            slowest_path: vec![],
-        },
-        "no steps at all: no decision, empty stages take no time and add nothing to the path"
+        check(&runbook, 7).total,
+        7,
+        "no steps at all: no decision, and empty stages take no time"
     );
 }
 
+// Task 4: Name the slowest path
 #[test]
 fn the_slowest_path_names_the_slowest_step_of_each_stage() {
     assert_eq!(
@@ -192,6 +183,21 @@ fn on_a_tie_the_path_keeps_the_step_listed_first() {
     );
 }
 
+#[test]
+fn empty_stages_add_nothing_to_the_slowest_path() {
+    let runbook = Runbook {
+        detect: 7,
+        decide: 30,
+        stages: vec![vec![], vec![Step::automated("restart", 2)], vec![]],
+    };
+    assert_eq!(
+        check(&runbook, 60).slowest_path,
+        names(&["restart"]),
+        "an empty stage has no slowest step: only the restart is on the path"
+    );
+}
+
+// Task 5: Meet or miss the RTO
 #[test]
 fn a_total_equal_to_the_rto_meets_it() {
     let runbook = restore_from_backup();
@@ -255,5 +261,32 @@ fn a_one_minute_rto_needs_automation() {
     assert!(
         check(&automated, 1).meets,
         "an automated 1-minute failover with instant detection meets a 1-minute RTO"
+    );
+}
+
+#[test]
+fn an_automated_failover_meets_a_three_minute_rto_until_a_person_is_needed() {
+    let runbook = automated_failover();
+    assert_eq!(
+        check(&runbook, 3),
+        Verdict {
+            total: 3,
+            meets: true,
+            over_by: 0,
+            slowest_path: names(&["promote replica", "repoint DNS"]),
+        },
+        "automated failover takes 3 minutes: an RTO of 3 minutes is met, nothing to cut"
+    );
+    let mut with_a_person = runbook.clone();
+    with_a_person.stages[0].push(Step::manual("approve failover", 0));
+    assert_eq!(
+        check(&with_a_person, 3),
+        Verdict {
+            total: 18,
+            meets: false,
+            over_by: 15,
+            slowest_path: names(&["promote replica", "repoint DNS"]),
+        },
+        "with a manual approval the decision adds 15 minutes: 18, 15 over the RTO"
     );
 }

@@ -1,29 +1,64 @@
-//! # Quiz: disaster-recovery drill
+//! # dr_drill: play a disaster, from the backups to the achieved RPO and RTO (quiz)
 //!
-//! Until it has been restored and checked, nobody knows whether a backup works. Play a
-//! disaster from start to finish: backups run on a schedule, disaster strikes, the newest
-//! backup is restored and checked against its manifest, and the drill reports the data lost
-//! (the achieved RPO) and the time the service was down (the achieved RTO) against the
-//! objectives. All times are in minutes.
+//! Until it has been restored and checked, nobody knows whether a backup works: "nobody really
+//! wants to make backups; what people really want are restores" (Google, *Site Reliability
+//! Engineering*, ch. 26 "Data Integrity"). The AWS Well-Architected Reliability pillar asks the
+//! same (REL13: test the disaster-recovery implementation to validate it). Play a disaster from
+//! start to finish: backups run on a schedule, disaster strikes, the newest backup is restored
+//! and checked against its manifest, and the drill reports the data lost (the achieved RPO) and
+//! the time the service was down (the achieved RTO) against the objectives. This quiz brings
+//! together 05_data (backups, verification) and 09_recovery (RPO, RTO). All times are in
+//! **minutes**, the unit recovery objectives are stated in.
 //!
-//! 1. [`Schedule::completed_by`]: the runs finished by a given minute. A run starts every
-//!    `every` minutes from `first_at` and finishes `takes` minutes later; one finishing at the
-//!    very minute asked about counts.
-//! 2. [`verify`]: every file the manifest lists must come back with the checksum it records
-//!    ([`checksum`] is given): a file absent is *missing*, a file with another checksum is
-//!    *corrupt*. Both lists are sorted by path.
-//! 3. [`restore_minutes`]: the setup time plus one minute for every `bytes_per_minute` bytes
-//!    restored, a last partial minute counting as a whole one.
-//! 4. [`drill`]: try the runs completed by the disaster, newest first. A run the store does not
-//!    have is *missing* and costs no time; any other is restored and verified, which costs its
-//!    restore time whether or not it passes. The first one that verifies clean is put back in
-//!    service: the data lost is the writes since that run *started*. The downtime is the
-//!    detection time plus every restore attempted. An objective is met when the figure is at
-//!    most the objective; with nothing restored, neither is met.
+//! ## Task 1: List the backups finished by a given minute
 //!
-//! Implement the four, and [`Verification::is_clean`].
+//! [`Schedule::completed_by`]: a run starts every `every` minutes from `first_at` and finishes
+//! `takes` minutes later; list the runs finished at or before the minute asked about, oldest
+//! first (one finishing at that very minute counts).
 //!
-//! ## Task 1: Disaster-recovery drill
+//! Example: hourly runs from minute 0 taking 10 minutes: by minute 250, the runs started at 0,
+//! 60, 120, 180 and 240; by minute 249, only up to 180; by minute 9, none.
+//!
+//! ## Task 2: Verify a restore against its manifest
+//!
+//! [`verify`]: every file the manifest lists must come back with the checksum it records
+//! ([`checksum`] is given): a file absent is *missing*, a file with another checksum is
+//! *corrupt*; both lists sorted by path. Files that came back but are not in the manifest are
+//! ignored. [`Verification::is_clean`]: nothing missing and nothing corrupt.
+//!
+//! Example: a manifest of `orders.db` and `users.db`, with `users.db` absent and `orders.db`
+//! changed: `missing: ["users.db"], corrupt: ["orders.db"]`, not clean.
+//!
+//! ## Task 3: Time a restore
+//!
+//! [`restore_minutes`]: the setup time plus one minute for every `bytes_per_minute` bytes of
+//! the files that come back, a last partial minute counting as a whole one.
+//!
+//! Example: 250 bytes at 100 bytes a minute with 5 minutes of setup: 5 + 3 = 8; exactly 200
+//! bytes: 7.
+//!
+//! ## Task 4: Play the drill
+//!
+//! [`drill`]:
+//! - try the runs completed by the disaster, newest first, and record each attempt;
+//! - a run the store does not have is [`Outcome::Missing`] and costs no time; any other is
+//!   restored and verified, which costs its restore time whether or not it passes;
+//! - the first one that verifies clean is put back in service ([`Outcome::Restored`]) and the
+//!   drill stops: the data lost is the writes since that run *started*;
+//! - the downtime is the detection time plus every restore attempted;
+//! - an objective is met when the figure is at most the objective; with nothing restored,
+//!   neither is met (and `data_lost` is `None`: all the data is gone).
+//!
+//! Example: hourly runs from 0 taking 10 minutes, every backup clean and of 250 bytes, the
+//! disaster at 250, detected after 10 minutes: the run from 240 is restored; 10 minutes of data
+//! lost, 10 + 8 = 18 minutes down; an RPO of 60 and an RTO of 30 are both met.
+//!
+//! ## Beyond this exercise
+//!
+//! A real drill restores into an isolated environment and checks the data with the
+//! application (row counts, invariants), not only checksums; it replays logs on top of the
+//! backup to come closer to the disaster (see `rpo_check`), and it is repeated on a schedule,
+//! because a backup that restored last quarter proves little about tonight's.
 
 use std::collections::BTreeMap;
 
@@ -33,6 +68,7 @@ pub type Minutes = u64;
 /// When backups run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Schedule {
+    /// When the first run starts.
     pub first_at: Minutes,
     /// Minutes between two starts, greater than zero.
     pub every: Minutes,
@@ -52,7 +88,7 @@ pub struct Run {
 impl Schedule {
     /// The runs finished at or before `at`, oldest first.
     pub fn completed_by(&self, at: Minutes) -> Vec<Run> {
-        // TODO: the runs finished at or before `at`, oldest first.
+        // TODO (Task 1): the runs finished at or before `at`, oldest first.
         todo!()
     }
 }
@@ -68,6 +104,7 @@ pub struct Backup {
 
 /// Where backups are kept, looked up by the minute their run started.
 pub trait BackupStore {
+    /// The backup of the run started at `started_at`, if the store has it.
     fn fetch(&self, started_at: Minutes) -> Option<&Backup>;
 }
 
@@ -87,21 +124,23 @@ pub fn checksum(bytes: &[u8]) -> u64 {
 /// What is wrong with a restored backup, paths sorted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Verification {
+    /// Files of the manifest that did not come back.
     pub missing: Vec<String>,
+    /// Files that came back with another checksum.
     pub corrupt: Vec<String>,
 }
 
 impl Verification {
     /// Whether the restore can go back in service.
     pub fn is_clean(&self) -> bool {
-        // TODO: clean when nothing is missing and nothing is corrupt.
+        // TODO (Task 2): clean when nothing is missing and nothing is corrupt.
         todo!()
     }
 }
 
 /// Checks what a restore gives back against the backup's manifest.
 pub fn verify(backup: &Backup) -> Verification {
-    // TODO: the manifest's files that did not come back, and those that came back with
+    // TODO (Task 2): the manifest's files that did not come back, and those that came back with
     // another checksum, each list sorted by path.
     todo!()
 }
@@ -117,20 +156,23 @@ pub struct RestoreSpeed {
 
 /// Minutes to restore a backup.
 pub fn restore_minutes(backup: &Backup, speed: &RestoreSpeed) -> Minutes {
-    // TODO: the setup time plus the minutes needed for all the bytes of the backup's files.
+    // TODO (Task 3): the setup time plus the minutes needed for all the bytes of the backup's files.
     todo!()
 }
 
 /// The objectives the drill is judged against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Objectives {
+    /// The most minutes of writes that may be lost.
     pub rpo: Minutes,
+    /// The most minutes the service may be down.
     pub rto: Minutes,
 }
 
 /// The disaster and how the team responds to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Disaster {
+    /// The minute it strikes.
     pub at: Minutes,
     /// Minutes from the disaster until the first restore starts.
     pub detect: Minutes,
@@ -150,7 +192,9 @@ pub enum Outcome {
 /// One backup tried, identified by the minute its run started.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attempt {
+    /// The start of the backup's run.
     pub started_at: Minutes,
+    /// What happened to it.
     pub outcome: Outcome,
 }
 
@@ -165,7 +209,9 @@ pub struct DrillReport {
     pub data_lost: Option<Minutes>,
     /// From the disaster to the end of the last restore attempted.
     pub downtime: Minutes,
+    /// Whether the data lost is within the RPO.
     pub rpo_met: bool,
+    /// Whether the downtime is within the RTO.
     pub rto_met: bool,
 }
 
@@ -177,7 +223,7 @@ pub fn drill(
     speed: &RestoreSpeed,
     objectives: &Objectives,
 ) -> DrillReport {
-    // TODO: try the completed runs newest first until one restores clean, keeping the
+    // TODO (Task 4): try the completed runs newest first until one restores clean, keeping the
     // record of each attempt and the time spent; then the data lost, the downtime and
     // the verdict on each objective.
     todo!()

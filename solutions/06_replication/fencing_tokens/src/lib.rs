@@ -1,26 +1,49 @@
-//! # Fencing tokens against split brain
+//! # fencing_tokens: a deposed leader's writes bounce off the storage
 //!
 //! A leader holds a lease from a lock service and must renew it before it expires. A leader
 //! that stalls (a long garbage-collection pause, a frozen VM, a network partition) can wake up
 //! still *believing* it leads, while its lease has expired and another node has taken over: two
 //! leaders writing at once, a split brain. Its own clock cannot tell it, so the storage must.
 //!
-//! Fencing: every time the lock is granted, the grant carries a token one higher than any
-//! granted before (the first is 1). Every write to the storage carries the writer's token; the
-//! storage remembers the highest token it has seen and refuses anything lower.
+//! Fencing (Designing Data-Intensive Applications, ch. 8, "Fencing tokens"; Kleppmann, "How to
+//! do distributed locking", 2016; Google's Chubby calls them *sequencers*, Burrows 2006): every
+//! grant of the lock carries a token higher than any granted before, every write carries its
+//! writer's token, and the storage refuses a token lower than the highest it has seen.
+//! Time is in milliseconds. [`LockService::renew`] and [`LockService::release`] are given.
 //!
-//! Implement:
-//! 1. [`LockService::acquire`]: while the current lease is live (`now_ms < expires_at_ms`) the
-//!    lock is held, even for its own holder (which should renew instead). Otherwise grant a new
-//!    lease: the next token, expiring `ttl_ms` from now. Tokens are never reused, even after a
-//!    release.
-//! 2. [`Storage::write`]: accept a token equal to or higher than the highest seen (a leader
-//!    writes many times with the same token) and remember it; refuse a lower one and change
-//!    nothing.
+//! ## Task 1: Grant leases with ever-growing tokens
 //!
-//! [`LockService::renew`] and [`LockService::release`] are given. Time is in milliseconds.
+//! [`LockService::acquire`]:
+//! - while the current lease is live (`now_ms < expires_at_ms`: a lease is dead exactly at its
+//!   expiry) the lock is held, even for its own holder (which should renew instead): refuse
+//!   with [`LockError::Held`], naming the holder and the expiry;
+//! - otherwise grant a new lease to `client`: the next token (the first is 1), expiring
+//!   `ttl_ms` after `now_ms`, and remember it as the current lease;
+//! - tokens are never reused, even after a release or an expiry.
 //!
-//! ## Task 1: Fencing_tokens
+//! Example: with a TTL of 10 000 ms, `acquire("node-a", 0)` gives token 1 expiring at 10 000;
+//! `acquire("node-b", 5_000)` is `Held { holder: "node-a", until_ms: 10_000 }`;
+//! `acquire("node-b", 10_000)` gives token 2 expiring at 20 000.
+//!
+//! ## Task 2: Fence off writes that carry an old token
+//!
+//! [`Storage::write`]:
+//! - a token lower than the highest seen is refused with [`StorageError::StaleToken`], and
+//!   nothing changes;
+//! - a token equal to the highest (a leader writes many times) or higher is accepted: the value
+//!   is stored and the token becomes the highest seen. An empty storage has seen no token.
+//!
+//! Example: after writes with tokens 1 then 2, a write with token 1 is
+//! `Err(StaleToken { presented: 1, highest: 2 })` and the value written with token 2 stays.
+//!
+//! ## Beyond this exercise
+//!
+//! The storage here sees every write, so one "highest" is enough; a real system must check the
+//! token in every resource the leader touches (ZooKeeper's `zxid` or an etcd revision serves as
+//! the token). Storage that cannot check tokens cannot be fenced this way: then a fencing
+//! agent cuts the old leader off instead (STONITH in Pacemaker clusters). Note also that the
+//! storage only fences tokens it has seen: until the new leader writes, the old one still gets
+//! through.
 
 use std::collections::BTreeMap;
 
@@ -31,8 +54,11 @@ pub struct FencingToken(pub u64);
 /// The right to act as leader until `expires_at_ms`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lease {
+    /// The client that holds the lock.
     pub holder: String,
+    /// The fencing token of this grant (renewals keep it).
     pub token: FencingToken,
+    /// The first instant at which the lease is no longer live.
     pub expires_at_ms: u64,
 }
 
@@ -40,10 +66,28 @@ pub struct Lease {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LockError {
     /// Someone holds a live lease until `until_ms`.
-    Held { holder: String, until_ms: u64 },
+    Held {
+        /// Who holds the lease.
+        holder: String,
+        /// When it expires.
+        until_ms: u64,
+    },
     /// The lease being renewed has expired or was replaced: its holder is no longer leader.
     LeaseLost,
 }
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Held { holder, until_ms } => {
+                write!(f, "the lock is held by {holder} until {until_ms} ms")
+            }
+            LockError::LeaseLost => write!(f, "the lease has expired or was replaced"),
+        }
+    }
+}
+
+impl std::error::Error for LockError {}
 
 /// Hands out leases with fencing tokens.
 #[derive(Debug, Clone)]
@@ -122,10 +166,26 @@ impl LockService {
 pub enum StorageError {
     /// The writer's token is lower than one already seen: it has been deposed.
     StaleToken {
+        /// The token the write carried.
         presented: FencingToken,
+        /// The highest token the storage has seen.
         highest: FencingToken,
     },
 }
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::StaleToken { presented, highest } => write!(
+                f,
+                "fencing token {} is lower than {}, the highest seen: the writer was deposed",
+                presented.0, highest.0
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
 
 /// A key-value store that checks fencing tokens.
 #[derive(Debug, Clone, Default)]
@@ -135,6 +195,7 @@ pub struct Storage {
 }
 
 impl Storage {
+    /// An empty storage that has seen no token yet.
     pub fn new() -> Self {
         Self::default()
     }
@@ -159,6 +220,7 @@ impl Storage {
         Ok(())
     }
 
+    /// The value stored under `key`, if any.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.data.get(key).map(String::as_str)
     }

@@ -1,36 +1,67 @@
-//! # Disaster-recovery tier
+//! # dr_tier: the cheapest disaster-recovery tier that meets an RPO and an RTO
 //!
-//! Disaster-recovery designs come in tiers, from cheap and slow to dear and instant: backup
-//! and restore, pilot light, warm standby, multi-site active/active. Each [`Offer`] promises a
-//! worst-case data loss (its RPO) and a worst-case downtime (its RTO) for a monthly cost. Pick
-//! the cheapest offer that meets a service's objectives within its budget, or explain why none
-//! can.
+//! Disaster-recovery designs come in tiers, from cheap and slow to dear and instant. The AWS
+//! whitepaper "Disaster Recovery of Workloads on AWS: Recovery in the Cloud" (2021) names four:
+//! **backup and restore** (RPO and RTO in hours), **pilot light** (data replicated, servers
+//! off until needed: tens of minutes), **warm standby** (a scaled-down copy running: minutes)
+//! and **multi-site active/active** (near zero); Google Cloud's "Disaster recovery planning
+//! guide" draws the same cold / warm / hot scale. Each [`Offer`] promises a worst-case data
+//! loss (its RPO) and a worst-case downtime (its RTO) for a monthly cost. Pick the cheapest
+//! offer that meets a service's objectives within its budget, or explain why none can.
 //!
-//! Rules:
-//! - an offer meets an objective when its promise is *at most* the objective; the budget buys
-//!   an offer that costs *at most* the budget;
-//! - [`choose`] returns the cheapest offer meeting both objectives (the first listed on a tie
-//!   in cost), if the budget buys it;
-//! - if no offer at all meets both objectives, whatever the price, the answer is
-//!   [`TierError::Unreachable`];
-//! - otherwise, if the cheapest offer meeting both is over budget, the answer is
-//!   [`TierError::OverBudget`] with that offer, for the conversation about money;
-//! - both errors name the objective that cannot be met (among all offers for `Unreachable`,
-//!   among those the budget buys for `OverBudget`): `Rpo` if some of them meet the RTO but
-//!   none the RPO, `Rto` the other way round, `Both` if none meets either, or none meets the
-//!   two together.
+//! Objectives are in **seconds** (tiers range from zero to a day, and multi-site promises a
+//! few seconds), money in **cents**. The figures of [`STANDARD_OFFERS`] are illustrative,
+//! not prices. Zero data loss means a write is acknowledged only once another site has it:
+//! synchronous replication, paid for in money and in the latency every write gains.
 //!
-//! Zero data loss means a write is acknowledged only once another site has it: synchronous
-//! replication, paid for in money and in the latency every write gains.
+//! ## Task 1: Check an offer against each objective
 //!
-//! Implement [`Offer::meets_rpo`], [`Offer::meets_rto`] and [`choose`].
+//! [`Offer::meets_rpo`] and [`Offer::meets_rto`]: an offer meets an objective when its promise
+//! is *at most* the objective.
 //!
-//! ## Task 1: Dr_tier
+//! Example: the pilot light (RPO 15 min, RTO 1 h) meets an RPO of 900 s and of 3600 s, not of
+//! 840 s; it meets an RTO of 3600 s, not of 3540 s.
+//!
+//! ## Task 2: Choose the cheapest offer that meets both
+//!
+//! [`choose`] returns the cheapest offer meeting both objectives (the first listed on a tie in
+//! cost; the list is in any order), if the budget buys it: a budget buys an offer that costs
+//! *at most* the budget.
+//!
+//! Example: an RPO of 1 h, an RTO of 4 h and a budget of $50 000 a month: the pilot light
+//! ($3000).
+//!
+//! ## Task 3: Tell which objective no offer can meet
+//!
+//! If no offer at all meets both objectives, whatever the price, the answer is
+//! [`TierError::Unreachable`], naming what cannot be met among all the offers: `Rpo` if some
+//! meet the RTO but none the RPO, `Rto` the other way round, `Both` if none meets either, or
+//! none meets the two together (or there are no offers).
+//!
+//! Example: an RTO of 30 s with the standard offers: `Unreachable(Rto)`.
+//!
+//! ## Task 4: Tell which objective the budget cannot buy
+//!
+//! Otherwise, if the cheapest offer meeting both is over budget, the answer is
+//! [`TierError::OverBudget`] with that offer (for the conversation about money) and what the
+//! offers the budget *does* buy cannot meet, by the same rule as Task 3.
+//!
+//! Example: an RPO of zero, an RTO of 1 h and $20 000 a month buy offers that recover within
+//! the hour but none that loses nothing: `OverBudget { blocked: Rpo, cheapest: <synchronous
+//! multi-site> }`.
+//!
+//! ## Beyond this exercise
+//!
+//! Real offers are not a fixed menu: the RPO of a tier depends on its replication and backup
+//! settings (see `rpo_check`), its RTO on the runbook and on whether it was rehearsed (see
+//! `rto_check`), and the cost on the size of the standby. Several services share one recovery
+//! site, so the choice is made per service, by its business impact.
 
-use std::time::Duration;
+/// A duration, in seconds.
+pub type Seconds = u64;
 
-const MINUTE: u64 = 60;
-const HOUR: u64 = 60 * MINUTE;
+const MINUTE: Seconds = 60;
+const HOUR: Seconds = 60 * MINUTE;
 
 /// The families of disaster-recovery designs, cheapest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +79,7 @@ pub enum Tier {
 /// How the data reaches the recovery site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Replication {
+    /// Copies are backups shipped to the recovery site.
     Backups,
     /// Writes are acknowledged first and copied afterwards.
     Asynchronous,
@@ -58,13 +90,16 @@ pub enum Replication {
 /// A design and what it promises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Offer {
+    /// The family of the design.
     pub tier: Tier,
+    /// How the data reaches the recovery site.
     pub replication: Replication,
-    /// Worst-case data loss.
-    pub rpo: Duration,
-    /// Worst-case downtime.
-    pub rto: Duration,
-    pub monthly_cost: u32,
+    /// Worst-case data loss, in seconds.
+    pub rpo_secs: Seconds,
+    /// Worst-case downtime, in seconds.
+    pub rto_secs: Seconds,
+    /// What it costs a month, in cents.
+    pub monthly_cost_cents: u64,
 }
 
 /// Typical offers, from cheapest to dearest.
@@ -72,53 +107,59 @@ pub const STANDARD_OFFERS: [Offer; 5] = [
     Offer {
         tier: Tier::BackupRestore,
         replication: Replication::Backups,
-        rpo: Duration::from_secs(24 * HOUR),
-        rto: Duration::from_secs(24 * HOUR),
-        monthly_cost: 1_000,
+        rpo_secs: 24 * HOUR,
+        rto_secs: 24 * HOUR,
+        monthly_cost_cents: 100_000,
     },
     Offer {
         tier: Tier::PilotLight,
         replication: Replication::Asynchronous,
-        rpo: Duration::from_secs(15 * MINUTE),
-        rto: Duration::from_secs(HOUR),
-        monthly_cost: 3_000,
+        rpo_secs: 15 * MINUTE,
+        rto_secs: HOUR,
+        monthly_cost_cents: 300_000,
     },
     Offer {
         tier: Tier::WarmStandby,
         replication: Replication::Asynchronous,
-        rpo: Duration::from_secs(MINUTE),
-        rto: Duration::from_secs(15 * MINUTE),
-        monthly_cost: 8_000,
+        rpo_secs: MINUTE,
+        rto_secs: 15 * MINUTE,
+        monthly_cost_cents: 800_000,
     },
     Offer {
         tier: Tier::MultiSite,
         replication: Replication::Asynchronous,
-        rpo: Duration::from_secs(5),
-        rto: Duration::from_secs(MINUTE),
-        monthly_cost: 20_000,
+        rpo_secs: 5,
+        rto_secs: MINUTE,
+        monthly_cost_cents: 2_000_000,
     },
     Offer {
         tier: Tier::MultiSite,
         replication: Replication::Synchronous,
-        rpo: Duration::ZERO,
-        rto: Duration::from_secs(MINUTE),
-        monthly_cost: 35_000,
+        rpo_secs: 0,
+        rto_secs: MINUTE,
+        monthly_cost_cents: 3_500_000,
     },
 ];
 
 /// What a service needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Needs {
-    pub rpo: Duration,
-    pub rto: Duration,
-    pub budget: u32,
+    /// The most data the service may lose, in seconds.
+    pub rpo_secs: Seconds,
+    /// The longest it may be down, in seconds.
+    pub rto_secs: Seconds,
+    /// What it may spend a month, in cents.
+    pub budget_cents: u64,
 }
 
 /// Which recovery objective stands in the way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Objective {
+    /// The recovery point objective: how much data may be lost.
     Rpo,
+    /// The recovery time objective: how long the service may be down.
     Rto,
+    /// Both, or the two together.
     Both,
 }
 
@@ -129,18 +170,44 @@ pub enum TierError {
     Unreachable(Objective),
     /// Offers meet the objectives, but the budget buys none of them: `blocked` is what the
     /// affordable offers cannot meet, `cheapest` the cheapest offer that would do.
-    OverBudget { blocked: Objective, cheapest: Offer },
+    OverBudget {
+        /// What the offers the budget buys cannot meet.
+        blocked: Objective,
+        /// The cheapest offer that meets both objectives.
+        cheapest: Offer,
+    },
 }
+
+impl std::fmt::Display for TierError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TierError::Unreachable(objective) => {
+                write!(
+                    f,
+                    "no offer meets the {objective:?} objective, whatever the budget"
+                )
+            }
+            TierError::OverBudget { blocked, cheapest } => write!(
+                f,
+                "the budget cannot buy the {blocked:?} objective; the cheapest offer that meets \
+                 both ({:?}) costs {} cents a month",
+                cheapest.tier, cheapest.monthly_cost_cents
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TierError {}
 
 impl Offer {
     /// Whether the offer loses no more data than `rpo` allows.
-    pub fn meets_rpo(&self, rpo: Duration) -> bool {
-        self.rpo <= rpo
+    pub fn meets_rpo(&self, rpo_secs: Seconds) -> bool {
+        self.rpo_secs <= rpo_secs
     }
 
     /// Whether the offer is down no longer than `rto` allows.
-    pub fn meets_rto(&self, rto: Duration) -> bool {
-        self.rto <= rto
+    pub fn meets_rto(&self, rto_secs: Seconds) -> bool {
+        self.rto_secs <= rto_secs
     }
 }
 
@@ -149,17 +216,17 @@ pub fn choose(needs: &Needs, offers: &[Offer]) -> Result<Offer, TierError> {
     // `min_by_key` keeps the first of equal keys: a tie goes to the offer listed first.
     let Some(cheapest) = offers
         .iter()
-        .filter(|offer| offer.meets_rpo(needs.rpo) && offer.meets_rto(needs.rto))
-        .min_by_key(|offer| offer.monthly_cost)
+        .filter(|offer| offer.meets_rpo(needs.rpo_secs) && offer.meets_rto(needs.rto_secs))
+        .min_by_key(|offer| offer.monthly_cost_cents)
     else {
         return Err(TierError::Unreachable(blocked(needs, offers)));
     };
-    if cheapest.monthly_cost <= needs.budget {
+    if cheapest.monthly_cost_cents <= needs.budget_cents {
         return Ok(*cheapest);
     }
     let affordable = offers
         .iter()
-        .filter(|offer| offer.monthly_cost <= needs.budget);
+        .filter(|offer| offer.monthly_cost_cents <= needs.budget_cents);
     Err(TierError::OverBudget {
         blocked: blocked(needs, affordable),
         cheapest: *cheapest,
@@ -170,8 +237,8 @@ pub fn choose(needs: &Needs, offers: &[Offer]) -> Result<Offer, TierError> {
 fn blocked<'a>(needs: &Needs, pool: impl IntoIterator<Item = &'a Offer>) -> Objective {
     let (mut rpo, mut rto) = (false, false);
     for offer in pool {
-        rpo |= offer.meets_rpo(needs.rpo);
-        rto |= offer.meets_rto(needs.rto);
+        rpo |= offer.meets_rpo(needs.rpo_secs);
+        rto |= offer.meets_rto(needs.rto_secs);
     }
     match (rpo, rto) {
         (false, true) => Objective::Rpo,

@@ -4,27 +4,55 @@
 //! a little later; retrying hides such transient failures. Naive retries do harm, though:
 //! retrying at once hammers a service that is already struggling, and clients that all wait the
 //! same amounts come back in lockstep. So wait longer after each failure, never longer than a
-//! cap, and draw the actual wait at random below that ceiling so that clients spread out.
+//! cap, and draw the actual wait at random below that ceiling so that clients spread out. The
+//! "full jitter" rule below is the one Marc Brooker measured as the best of several in the AWS
+//! Architecture Blog post "Exponential Backoff And Jitter" and recommends again in the AWS
+//! Builders' Library article "Timeouts, retries, and backoff with jitter"; the Google SRE
+//! book ("Addressing Cascading Failures") likewise says to always use randomized exponential
+//! backoff and to limit the retries of each request.
 //!
-//! ## Task 1: Capped exponential backoff with full jitter
+//! All times are in milliseconds. Attempts are numbered from 1 (the first call).
 //!
-//! ## The rules (all times in milliseconds)
+//! ## Task 1: Compute the capped, doubling ceiling
 //!
-//! - Attempts are numbered from 1 (the first call). After attempt `n` fails, the ceiling of the
-//!   wait is `base_delay_ms × 2^(n−1)`, but never more than `max_delay_ms`, however large `n`
-//!   is (and without overflowing).
-//! - Full jitter: the wait itself is drawn uniformly from `0..=ceiling`, with exactly one draw
-//!   from the [`RandomSource`] per wait.
-//! - [`retry`] calls the operation with the attempt number and returns its first success.
-//!   - A non-retryable error is returned at once, without waiting: [`RetryError::Permanent`].
-//!   - A retryable error is followed by a wait (through the [`Sleeper`]) and another attempt,
-//!     unless that attempt was the last one allowed: then [`RetryError::Exhausted`] is returned
-//!     at once, since waiting would be for nothing.
-//!   - `max_attempts` counts every call, the first included. The operation is always called at
-//!     least once, even if `max_attempts` is 0.
+//! - After attempt `n` fails, the ceiling of the wait is `base_delay_ms × 2^(n−1)`: the first
+//!   failure waits at most the base itself, each later one doubles it.
+//! - The ceiling is never more than `max_delay_ms`, however large `n` is, and it never
+//!   overflows: a product too large for a `u64` counts as `u64::MAX`.
 //!
 //! Example: with a base of 100 and a cap of 1000, the ceilings after attempts 1, 2, 3, 4, 5, 6
 //! are 100, 200, 400, 800, 1000, 1000.
+//!
+//! ## Task 2: Draw the wait with full jitter
+//!
+//! - The wait itself is drawn uniformly from `0..=ceiling` (the capped ceiling of Task 1),
+//!   with exactly one draw from the [`RandomSource`] per wait, and is that drawn number.
+//!
+//! Example: with the policy above, after attempt 3 the wait takes one draw `up_to(400)`; if it
+//! draws 200, the wait is 200 ms. After attempt 6 the draw is `up_to(1000)`, not `up_to(3200)`.
+//!
+//! ## Task 3: Retry transient failures, and stop in time
+//!
+//! - [`retry`] calls the operation with the attempt number (1, 2, 3, ...) and returns its first
+//!   success.
+//! - A non-retryable error is returned at once, without waiting: [`RetryError::Permanent`].
+//! - A retryable error is followed by a wait (through the [`Sleeper`], the jittered wait of
+//!   Task 2) and another attempt, unless that attempt was the last one allowed: then
+//!   [`RetryError::Exhausted`] is returned at once, since waiting would be for nothing.
+//! - `max_attempts` counts every call, the first included. The operation is always called at
+//!   least once, even if `max_attempts` is 0.
+//!
+//! Example: with `max_attempts = 4`, an operation that always times out is called with 1, 2,
+//! 3, 4, and with a source that always draws the ceiling the waits are 100, 200, 400 ms (none
+//! after attempt 4); the result is `Exhausted { last_error, attempts: 4 }`.
+//!
+//! ## Beyond this exercise
+//!
+//! Retries multiply across layers: if each of 5 layers tries 3 times, one user request can
+//! become 3^5 = 243 calls at the bottom, so retry at one layer only. Under overload even a
+//! single layer's retries add load; the next exercise, `retry_budget`, caps them. And only
+//! retry what is safe to repeat: a timed-out write may have happened (idempotency keys make
+//! a repeat harmless).
 
 /// A source of random numbers, injected so that every run can be replayed exactly.
 pub trait RandomSource {
@@ -123,6 +151,22 @@ pub enum RetryError<E> {
         attempts: u32,
     },
 }
+
+impl<E: std::fmt::Display> std::fmt::Display for RetryError<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RetryError::Permanent { error, attempts } => {
+                write!(f, "permanent error after {attempts} attempt(s): {error}")
+            }
+            RetryError::Exhausted {
+                last_error,
+                attempts,
+            } => write!(f, "gave up after {attempts} attempt(s): {last_error}"),
+        }
+    }
+}
+
+impl<E: std::fmt::Debug + std::fmt::Display> std::error::Error for RetryError<E> {}
 
 /// Calls `op` (with the attempt number, from 1) until it succeeds, fails permanently or runs
 /// out of attempts, waiting through `sleeper` between attempts as `policy` says.

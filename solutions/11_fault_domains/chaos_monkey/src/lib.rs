@@ -1,37 +1,77 @@
-//! A seeded chaos monkey.
+//! # chaos_monkey: seeded rounds of terminations that keep every safety rule
 //!
-//! Each round the monkey plans which healthy instances to terminate, so that the team finds
-//! out, on its own terms, whether the fleet survives losing them. It must be safe and
-//! repeatable: the same fleet, rules and seed always give the same plan.
+//! You only know a system survives losing an instance once you have seen it do so. Netflix's
+//! Chaos Monkey (the "Simian Army" post on the Netflix tech blog, 2011; Chaos Monkey 2 runs on
+//! Spinnaker) terminates instances in production during working hours so that teams build
+//! services that shrug off the loss. The *Principles of Chaos Engineering*
+//! (principlesofchaos.org) add the safety frame: start from a steady state, minimise the blast
+//! radius, and stop when the system is not healthy. Each round the monkey plans which healthy
+//! instances to terminate; it must be safe and repeatable: the same fleet, rules and seed
+//! always give the same plan.
 //!
-//! - Opt-outs: groups named in `Rules::opted_out` are never touched nor checked.
-//! - Abort first: if a group taking part already has fewer healthy instances than
-//!   `min_healthy`, the system is not in its steady state and the round halts with
-//!   `Halt::BelowMinimum` (the first such group by name), without drawing anything.
-//! - Minimum healthy: at most one instance per group per round, and only from a group that
-//!   keeps at least `min_healthy` healthy instances (counted over all zones) afterwards.
-//! - Candidates: the healthy instances of the groups that may lose one.
-//! - Blast radius: every termination of a round is in one zone (fault domain).
-//! - Draws from the injected `Rng`, in this order: one `below(k)` to pick the zone among the
-//!   k distinct zones of the candidates, sorted by name; then, for each group with candidates
-//!   in that zone, in group name order, one `below(m)` to pick among its m candidates there,
-//!   in fleet order. With no candidate at all, the plan is empty and nothing is drawn.
-//! - The plan names the zone and the instance ids to terminate, in group name order.
+//! The given `healthy_per_group` counts the healthy instances of each group taking part
+//! (groups named in `Rules::opted_out` are never touched nor checked), sorted by group name.
 //!
-//! ## Task 1: Chaos_monkey
+//! ## Task 1: Halt a round that does not start from the steady state
+//!
+//! In [`candidates`]: if a group taking part already has fewer healthy instances than
+//! `min_healthy`, the system is not in its steady state and the round halts with
+//! [`Halt::BelowMinimum`] (the first such group by name). Opted-out groups do not count.
+//!
+//! Example: with `min_healthy` 2, a `web` group with 1 healthy instance halts the round:
+//! `BelowMinimum { group: "web", healthy: 1, min_healthy: 2 }`.
+//!
+//! ## Task 2: Choose the candidates
+//!
+//! Otherwise [`candidates`] lists, in fleet order, the healthy instances of the groups that may
+//! lose one: a group may, if it keeps at least `min_healthy` healthy instances (counted over
+//! all zones) after losing one.
+//!
+//! Example: with `min_healthy` 2, a group of 3 healthy instances offers all 3; a group of
+//! exactly 2 offers none; an unhealthy instance is never a candidate.
+//!
+//! ## Task 3: Keep the blast radius to one zone
+//!
+//! In [`plan_round`], every termination of a round is in one zone (fault domain): draw it with
+//! one `below(k)` from the [`Rng`] among the k distinct zones of the candidates, sorted by
+//! name. With no candidate at all, the plan is empty ([`Plan::default`]) and nothing is drawn.
+//!
+//! Example: candidates in zones `zone-b`, `zone-a`, `zone-c`, `zone-a`: the draw is `below(3)`
+//! over `[zone-a, zone-b, zone-c]`, and 1 picks `zone-b`.
+//!
+//! ## Task 4: Terminate one instance per group in that zone
+//!
+//! Then, for each group with candidates in the chosen zone, in group name order, draw one
+//! `below(m)` among its m candidates there, in fleet order: at most one instance per group per
+//! round. The plan names the zone and the instance ids, in group name order.
+//!
+//! Example: in `zone-b`, api has `[api-2]` and web `[web-2, web-3]`: the draws are `below(1)`
+//! then `below(2)`; answers 0 and 1 give `terminate: ["api-2", "web-3"]`.
+//!
+//! ## Beyond this exercise
+//!
+//! Chaos Monkey itself picks one instance per group at random times and lets teams tune the
+//! rate; terminating across one zone at a time is closer to Netflix's Chaos Gorilla (a whole
+//! zone) than to the monkey. Real experiments also watch the steady-state metrics *during* the
+//! round (error rate, latency) and roll back when they move, not only the healthy counts before.
 
 use std::collections::BTreeMap;
 
 /// One running instance of a service group, in a zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Instance {
+    /// The instance's id, unique in the fleet.
     pub id: String,
+    /// The service group it belongs to.
     pub group: String,
+    /// The zone it runs in.
     pub zone: String,
+    /// Whether it passes its health checks.
     pub healthy: bool,
 }
 
 impl Instance {
+    /// An instance with its id, group, zone and health.
     pub fn new(id: &str, group: &str, zone: &str, healthy: bool) -> Instance {
         Instance {
             id: id.to_string(),
@@ -54,7 +94,9 @@ pub struct Rules {
 /// What one round will do. An empty plan has no zone and terminates nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plan {
+    /// The zone of every termination, if any.
     pub zone: Option<String>,
+    /// The ids to terminate, in group name order.
     pub terminate: Vec<String>,
 }
 
@@ -63,11 +105,32 @@ pub struct Plan {
 pub enum Halt {
     /// `group` has only `healthy` healthy instances, fewer than `min_healthy`.
     BelowMinimum {
+        /// The group.
         group: String,
+        /// Its healthy instances.
         healthy: usize,
+        /// The minimum it must keep.
         min_healthy: usize,
     },
 }
+
+impl std::fmt::Display for Halt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Halt::BelowMinimum {
+                group,
+                healthy,
+                min_healthy,
+            } => write!(
+                f,
+                "{group} has {healthy} healthy instances, below its minimum of {min_healthy}: \
+                 not in steady state"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Halt {}
 
 /// A source of random choices.
 pub trait Rng {
@@ -82,10 +145,12 @@ pub struct SplitMix64 {
 }
 
 impl SplitMix64 {
+    /// A generator whose numbers are fixed by `seed`.
     pub fn new(seed: u64) -> SplitMix64 {
         SplitMix64 { state: seed }
     }
 
+    /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;
@@ -111,15 +176,21 @@ pub fn apply(fleet: &mut [Instance], plan: &Plan) {
     }
 }
 
-/// Plans one round of chaos over `fleet` under `rules`, drawing from `rng`.
-pub fn plan_round(fleet: &[Instance], rules: &Rules, rng: &mut impl Rng) -> Result<Plan, Halt> {
-    // Healthy instances per group taking part, sorted by group name.
-    let mut healthy: BTreeMap<&str, usize> = BTreeMap::new();
+/// The healthy instances of each group taking part (not opted out), by group name.
+fn healthy_per_group<'a>(fleet: &'a [Instance], rules: &Rules) -> BTreeMap<&'a str, usize> {
+    let mut healthy = BTreeMap::new();
     for instance in fleet {
         if !rules.opted_out.contains(&instance.group) {
-            *healthy.entry(&instance.group).or_default() += usize::from(instance.healthy);
+            *healthy.entry(instance.group.as_str()).or_default() += usize::from(instance.healthy);
         }
     }
+    healthy
+}
+
+/// The instances this round may terminate, in fleet order, or why the round must halt.
+pub fn candidates<'a>(fleet: &'a [Instance], rules: &Rules) -> Result<Vec<&'a Instance>, Halt> {
+    let healthy = healthy_per_group(fleet, rules);
+    // The map is sorted by group name, so `find` reports the first group by name.
     if let Some((group, &count)) = healthy.iter().find(|(_, &n)| n < rules.min_healthy) {
         return Err(Halt::BelowMinimum {
             group: group.to_string(),
@@ -127,9 +198,8 @@ pub fn plan_round(fleet: &[Instance], rules: &Rules, rng: &mut impl Rng) -> Resu
             min_healthy: rules.min_healthy,
         });
     }
-
     // One termination leaves count - 1 healthy, which must still be at least the minimum.
-    let candidates: Vec<&Instance> = fleet
+    Ok(fleet
         .iter()
         .filter(|i| {
             i.healthy
@@ -137,7 +207,12 @@ pub fn plan_round(fleet: &[Instance], rules: &Rules, rng: &mut impl Rng) -> Resu
                     .get(i.group.as_str())
                     .is_some_and(|&n| n > rules.min_healthy)
         })
-        .collect();
+        .collect())
+}
+
+/// Plans one round of chaos over `fleet` under `rules`, drawing from `rng`.
+pub fn plan_round(fleet: &[Instance], rules: &Rules, rng: &mut impl Rng) -> Result<Plan, Halt> {
+    let candidates = candidates(fleet, rules)?;
     let mut zones: Vec<&str> = candidates.iter().map(|i| i.zone.as_str()).collect();
     zones.sort_unstable();
     zones.dedup();
@@ -146,20 +221,18 @@ pub fn plan_round(fleet: &[Instance], rules: &Rules, rng: &mut impl Rng) -> Resu
     }
     let zone = zones[rng.below(zones.len())];
 
-    let mut plan = Plan {
-        zone: Some(zone.to_string()),
-        terminate: Vec::new(),
-    };
-    // `healthy` iterates in group name order; groups absent from the zone draw nothing.
-    for &group in healthy.keys() {
-        let pool: Vec<&Instance> = candidates
-            .iter()
-            .copied()
-            .filter(|i| i.group == group && i.zone == zone)
-            .collect();
-        if !pool.is_empty() {
-            plan.terminate.push(pool[rng.below(pool.len())].id.clone());
-        }
+    // The pools of the chosen zone, by group name; each keeps fleet order. Groups with no
+    // candidate there have no pool, so they draw nothing.
+    let mut pools: BTreeMap<&str, Vec<&Instance>> = BTreeMap::new();
+    for &instance in candidates.iter().filter(|i| i.zone == zone) {
+        pools.entry(&instance.group).or_default().push(instance);
     }
-    Ok(plan)
+    let terminate = pools
+        .values()
+        .map(|pool| pool[rng.below(pool.len())].id.clone())
+        .collect();
+    Ok(Plan {
+        zone: Some(zone.to_string()),
+        terminate,
+    })
 }
