@@ -1,7 +1,4 @@
-use backup_retention::{
-    civil_date, freshness, period, retain, Backup, Freshness, Kept, Policy, Retention, Rule,
-    Schedule,
-};
+use backup_retention::{civil_date, period, retain, Backup, Kept, Policy, Retention, Rule};
 
 const HOUR: u64 = 3_600;
 const DAY: u64 = 86_400;
@@ -35,8 +32,8 @@ fn at(year: u64, month: u64, day: u64, hour: u64) -> u64 {
     days * DAY + hour * HOUR
 }
 
-fn backup(id: u32, taken_at: u64) -> Backup {
-    Backup { id, taken_at }
+fn backup(id: u32, taken_at_secs: u64) -> Backup {
+    Backup { id, taken_at_secs }
 }
 
 fn kept(id: u32, rules: &[Rule]) -> Kept {
@@ -75,7 +72,7 @@ fn ids(keep: &[Kept]) -> Vec<u32> {
     keep.iter().map(|k| k.id).collect()
 }
 
-// Task 1
+// Task 1: Number the day, week and month of a backup
 #[test]
 fn civil_date_converts_epoch_seconds_to_utc_dates() {
     let cases = [
@@ -172,6 +169,7 @@ fn months_are_calendar_months() {
     );
 }
 
+// Task 2: Keep the newest backup of each period, rule by rule
 #[test]
 fn grandfather_father_son_keeps_the_newest_of_each_period() {
     assert_eq!(
@@ -270,62 +268,5 @@ fn backups_taken_at_the_same_second_are_ordered_by_id() {
             delete: vec![12, 30],
         },
         "at the same second the lower id counts as newer, so it is the one each day keeps"
-    );
-}
-
-#[test]
-fn newest_backup_within_interval_and_grace_is_on_schedule() {
-    let schedule = Schedule {
-        every_secs: 24 * HOUR,
-        grace_secs: 2 * HOUR,
-    };
-    let list = vec![backup(1, 1_000), backup(2, 5_000), backup(3, 3_000)];
-    assert_eq!(
-        freshness(&list, 5_000 + 10 * HOUR, schedule),
-        Freshness::OnSchedule {
-            age_secs: 10 * HOUR
-        },
-        "the newest backup (5000 s) is 10 h old: within 24 h plus 2 h grace"
-    );
-    assert_eq!(
-        freshness(&list, 5_000 + 26 * HOUR, schedule),
-        Freshness::OnSchedule {
-            age_secs: 26 * HOUR
-        },
-        "exactly 24 h plus 2 h grace old is still on schedule"
-    );
-    assert_eq!(
-        freshness(&list, 5_000 + 26 * HOUR + 1, schedule),
-        Freshness::Overdue {
-            age_secs: 26 * HOUR + 1,
-            late_secs: 1,
-        },
-        "one second past interval plus grace, the backup is overdue by 1 s"
-    );
-}
-
-#[test]
-fn overdue_and_missing_backups_are_reported() {
-    let schedule = Schedule {
-        every_secs: HOUR,
-        grace_secs: 600,
-    };
-    assert_eq!(
-        freshness(&[backup(1, 0)], 3 * HOUR, schedule),
-        Freshness::Overdue {
-            age_secs: 3 * HOUR,
-            late_secs: 2 * HOUR - 600,
-        },
-        "an hourly backup last taken 3 h ago is late by 3 h minus (1 h + 10 min)"
-    );
-    assert_eq!(
-        freshness(&[], 3 * HOUR, schedule),
-        Freshness::NoBackups,
-        "no backup at all is its own finding, not an age"
-    );
-    assert_eq!(
-        freshness(&[backup(1, 500), backup(2, 9_000)], 8_000, schedule),
-        Freshness::OnSchedule { age_secs: 0 },
-        "a backup stamped after now (clock skew) counts as just taken"
     );
 }

@@ -60,7 +60,7 @@ fn finding(path: &str, problem: Problem) -> Finding {
     }
 }
 
-// Task 1
+// Task 1: Check every file of the manifest
 #[test]
 fn checksum_is_fnv1a_64() {
     assert_eq!(
@@ -233,6 +233,75 @@ fn a_file_that_cannot_be_read_is_unreadable_with_its_error() {
 }
 
 #[test]
+fn a_listed_file_that_reads_as_not_found_is_unreadable_not_missing() {
+    let tree = Tree::default()
+        .with("etc/app.toml", CONFIG)
+        .with_broken("db/users.csv", ReadError::NotFound)
+        .with("www/logo.png", LOGO);
+    let report = verify(&backup(), &tree);
+    assert_eq!(
+        report.findings,
+        vec![finding(
+            "db/users.csv",
+            Problem::Unreadable(ReadError::NotFound)
+        )],
+        "db/users.csv was listed by the restore but its read said NotFound (it vanished after \
+         the listing): it is unreadable with that error, not missing, since the restore did \
+         list it"
+    );
+}
+
+#[test]
+fn an_empty_restore_misses_every_file() {
+    let report = verify(&backup(), &Tree::default());
+    assert_eq!(
+        report.findings,
+        vec![
+            finding("db/users.csv", Problem::Missing),
+            finding("etc/app.toml", Problem::Missing),
+            finding("www/logo.png", Problem::Missing),
+        ],
+        "a restore that produced nothing is missing every file of the manifest, in path order"
+    );
+    assert_eq!(
+        report.verified, 0,
+        "nothing came back, so nothing is verified"
+    );
+}
+
+#[test]
+fn an_empty_backup_restored_to_an_empty_tree_is_ok() {
+    let report = verify(&Manifest::new(), &Tree::default());
+    assert_eq!(
+        report,
+        Report::default(),
+        "nothing backed up and nothing restored: no finding, nothing verified"
+    );
+    assert!(
+        report.is_ok(),
+        "an empty restore of an empty backup has nothing wrong with it"
+    );
+}
+
+#[test]
+fn read_errors_are_displayed_in_words() {
+    let messages: Vec<String> = [
+        ReadError::NotFound,
+        ReadError::PermissionDenied,
+        ReadError::Io,
+    ]
+    .iter()
+    .map(|e| e.to_string())
+    .collect();
+    assert_eq!(
+        messages,
+        vec!["file not found", "permission denied", "I/O error"],
+        "each read error has a message an operator can read in the restore report"
+    );
+}
+
+// Task 2: Report extra files, with every finding in path order
+#[test]
 fn a_file_not_in_the_manifest_is_extra() {
     let tree = Tree::default()
         .with("etc/app.toml", CONFIG)
@@ -273,24 +342,6 @@ fn an_extra_file_is_extra_even_if_unreadable() {
 }
 
 #[test]
-fn an_empty_restore_misses_every_file() {
-    let report = verify(&backup(), &Tree::default());
-    assert_eq!(
-        report.findings,
-        vec![
-            finding("db/users.csv", Problem::Missing),
-            finding("etc/app.toml", Problem::Missing),
-            finding("www/logo.png", Problem::Missing),
-        ],
-        "a restore that produced nothing is missing every file of the manifest, in path order"
-    );
-    assert_eq!(
-        report.verified, 0,
-        "nothing came back, so nothing is verified"
-    );
-}
-
-#[test]
 fn findings_are_sorted_by_path_across_kinds() {
     let recorded = manifest(&[
         ("b/missing", b"1"),
@@ -326,18 +377,4 @@ fn findings_are_sorted_by_path_across_kinds() {
         "c/extra is reported as extra"
     );
     assert_eq!(report.verified, 1, "only f/intact is verified");
-}
-
-#[test]
-fn an_empty_backup_restored_to_an_empty_tree_is_ok() {
-    let report = verify(&Manifest::new(), &Tree::default());
-    assert_eq!(
-        report,
-        Report::default(),
-        "nothing backed up and nothing restored: no finding, nothing verified"
-    );
-    assert!(
-        report.is_ok(),
-        "an empty restore of an empty backup has nothing wrong with it"
-    );
 }

@@ -23,7 +23,7 @@ fn new_only() -> App {
     app(4, Column::New, Writes::New)
 }
 
-// Task 1
+// Task 1: Write the six phases of a safe rename
 #[test]
 fn app_versions_say_what_they_write_and_touch() {
     let v = app(9, Column::New, Writes::Old);
@@ -69,20 +69,7 @@ fn rename_plan_has_the_six_phases_in_order() {
     );
 }
 
-#[test]
-fn the_rename_plan_breaks_no_version() {
-    assert_eq!(
-        check(BEFORE, &rename_plan()),
-        Ok(()),
-        "every version running side by side during the six phases keeps working"
-    );
-    assert_eq!(
-        check(BEFORE, &[]),
-        Ok(()),
-        "an empty plan changes nothing and breaks nothing"
-    );
-}
-
+// Task 2: Catch a version that uses a missing column
 #[test]
 fn deploying_the_renamed_code_first_breaks_the_new_version() {
     assert_eq!(
@@ -93,16 +80,6 @@ fn deploying_the_renamed_code_first_breaks_the_new_version() {
             column: Column::New,
         }),
         "code that uses the new column cannot run before the schema has it"
-    );
-    assert_eq!(
-        check(BEFORE, &[Step::Deploy(new_only())]),
-        Err(Breakage::IncompleteRead {
-            step: 0,
-            version: 1,
-            column: Column::Old,
-        }),
-        "v4 writes only the new column, so rows it writes lack the old one that v1, still \
-         serving during the rollout, reads: v1 breaks first"
     );
 }
 
@@ -141,6 +118,71 @@ fn dropping_the_old_column_in_place_breaks_the_running_version() {
             column: Column::Old,
         }),
         "version 3 still writes the old column: dropping it before v4 is out breaks v3"
+    );
+}
+
+#[test]
+fn a_backfill_needs_the_new_column() {
+    assert_eq!(
+        check(BEFORE, &[Step::Backfill, Step::AddNewColumn]),
+        Err(Breakage::BackfillWithoutColumn { step: 0 }),
+        "there is nothing to backfill into before the new column is added"
+    );
+    assert_eq!(
+        check(
+            BEFORE,
+            &[Step::AddNewColumn, Step::DropOldColumn, Step::Backfill]
+        ),
+        Err(Breakage::MissingColumn {
+            step: 1,
+            version: 1,
+            column: Column::Old,
+        }),
+        "the plan breaks at its first bad step, here the drop at step 1"
+    );
+}
+
+#[test]
+fn breakages_are_displayed_in_words() {
+    assert_eq!(
+        Breakage::MissingColumn {
+            step: 1,
+            version: 1,
+            column: Column::Old,
+        }
+        .to_string(),
+        "step 1: version 1 uses the missing Old column",
+        "a missing column names the step, the version and the column"
+    );
+    assert_eq!(
+        Breakage::IncompleteRead {
+            step: 2,
+            version: 3,
+            column: Column::New,
+        }
+        .to_string(),
+        "step 2: version 3 reads the incomplete New column",
+        "an incomplete read names the step, the version and the column"
+    );
+    assert_eq!(
+        Breakage::BackfillWithoutColumn { step: 0 }.to_string(),
+        "step 0: backfill before the New column exists",
+        "a backfill with nowhere to go names its step"
+    );
+}
+
+// Task 3: Catch a version that reads an incomplete column
+#[test]
+fn stopping_old_writes_first_breaks_the_version_still_serving() {
+    assert_eq!(
+        check(BEFORE, &[Step::Deploy(new_only())]),
+        Err(Breakage::IncompleteRead {
+            step: 0,
+            version: 1,
+            column: Column::Old,
+        }),
+        "v4 writes only the new column, so rows it writes lack the old one that v1, still \
+         serving during the rollout, reads: v1 breaks first"
     );
 }
 
@@ -265,27 +307,6 @@ fn switching_reads_and_stopping_old_writes_at_once_breaks_the_old_version() {
 }
 
 #[test]
-fn a_backfill_needs_the_new_column() {
-    assert_eq!(
-        check(BEFORE, &[Step::Backfill, Step::AddNewColumn]),
-        Err(Breakage::BackfillWithoutColumn { step: 0 }),
-        "there is nothing to backfill into before the new column is added"
-    );
-    assert_eq!(
-        check(
-            BEFORE,
-            &[Step::AddNewColumn, Step::DropOldColumn, Step::Backfill]
-        ),
-        Err(Breakage::MissingColumn {
-            step: 1,
-            version: 1,
-            column: Column::Old,
-        }),
-        "the plan breaks at its first bad step, here the drop at step 1"
-    );
-}
-
-#[test]
 fn the_older_version_is_checked_first_during_a_rollout() {
     assert_eq!(
         check(
@@ -363,5 +384,19 @@ fn the_check_starts_from_the_running_version_given() {
         }),
         "even with every version dual writing, rows from before the expand have no new value \
          until a backfill"
+    );
+}
+
+#[test]
+fn the_rename_plan_breaks_no_version() {
+    assert_eq!(
+        check(BEFORE, &rename_plan()),
+        Ok(()),
+        "every version running side by side during the six phases keeps working"
+    );
+    assert_eq!(
+        check(BEFORE, &[]),
+        Ok(()),
+        "an empty plan changes nothing and breaks nothing"
     );
 }

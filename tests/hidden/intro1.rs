@@ -4,7 +4,7 @@ fn probe(status: u16, latency_ms: u64) -> Probe {
     Probe { status, latency_ms }
 }
 
-// Task 1
+// Task 1: Keep degraded backends in rotation
 #[test]
 fn up_backends_stay_in_rotation() {
     assert!(

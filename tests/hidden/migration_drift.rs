@@ -44,31 +44,7 @@ fn versions(result: Result<Vec<&Migration>, MigrationError>) -> Vec<u32> {
     }
 }
 
-// Task 1
-#[test]
-fn checksum_is_fnv1a_64_over_the_script_bytes() {
-    assert_eq!(
-        checksum(""),
-        0xcbf2_9ce4_8422_2325,
-        "the FNV-1a checksum of an empty script is the 64-bit offset basis"
-    );
-    assert_eq!(
-        checksum("a"),
-        0xaf63_dc4c_8601_ec8c,
-        "the FNV-1a checksum of \"a\" is 0xaf63dc4c8601ec8c"
-    );
-    assert_eq!(
-        checksum("foobar"),
-        0x85944171f73967e8,
-        "the FNV-1a checksum of \"foobar\" is 0x85944171f73967e8"
-    );
-    assert_ne!(
-        checksum("ALTER TABLE users ADD COLUMN email TEXT;"),
-        checksum("ALTER TABLE users ADD COLUMN email TEXT; "),
-        "a trailing space is an edit too: the checksum must change"
-    );
-}
-
+// Task 1: List the pending migrations in version order
 #[test]
 fn fresh_database_has_every_migration_pending_in_version_order() {
     let mut files = disk();
@@ -112,6 +88,31 @@ fn fully_migrated_database_has_nothing_pending() {
         versions(pending(&[], &[])),
         Vec::<u32>::new(),
         "no files and no history: nothing to do and nothing wrong"
+    );
+}
+
+// Task 2: Refuse an applied migration that was edited or deleted
+#[test]
+fn checksum_is_fnv1a_64_over_the_script_bytes() {
+    assert_eq!(
+        checksum(""),
+        0xcbf2_9ce4_8422_2325,
+        "the FNV-1a checksum of an empty script is the 64-bit offset basis"
+    );
+    assert_eq!(
+        checksum("a"),
+        0xaf63_dc4c_8601_ec8c,
+        "the FNV-1a checksum of \"a\" is 0xaf63dc4c8601ec8c"
+    );
+    assert_eq!(
+        checksum("foobar"),
+        0x85944171f73967e8,
+        "the FNV-1a checksum of \"foobar\" is 0x85944171f73967e8"
+    );
+    assert_ne!(
+        checksum("ALTER TABLE users ADD COLUMN email TEXT;"),
+        checksum("ALTER TABLE users ADD COLUMN email TEXT; "),
+        "a trailing space is an edit too: the checksum must change"
     );
 }
 
@@ -175,6 +176,33 @@ fn applied_migration_deleted_from_disk_is_missing() {
     );
 }
 
+#[test]
+fn the_first_problem_in_history_order_is_reported() {
+    let files = disk();
+    let history: Vec<Applied> = files.iter().map(applied).collect();
+    let mut edited = files.clone();
+    edited[1].script.push('\n');
+    edited[2].script.push('\n');
+    assert!(
+        matches!(
+            pending(&history, &edited),
+            Err(MigrationError::Drift { version: 2, .. })
+        ),
+        "versions 2 and 3 both drifted: the first one in history order, 2, is reported"
+    );
+    let mut edited = files.clone();
+    edited[2].script.push('\n');
+    edited.remove(1);
+    assert!(
+        matches!(
+            pending(&history, &edited),
+            Err(MigrationError::MissingOnDisk { version: 2, .. })
+        ),
+        "version 2 is missing and version 3 drifted: version 2 comes first in the history"
+    );
+}
+
+// Task 3: Refuse duplicate versions, gaps and out-of-order files
 #[test]
 fn two_files_with_one_version_are_refused() {
     let mut files = disk();
@@ -291,27 +319,47 @@ fn checks_run_in_the_documented_order() {
 }
 
 #[test]
-fn the_first_problem_in_history_order_is_reported() {
-    let files = disk();
-    let history: Vec<Applied> = files.iter().map(applied).collect();
-    let mut edited = files.clone();
-    edited[1].script.push('\n');
-    edited[2].script.push('\n');
-    assert!(
-        matches!(
-            pending(&history, &edited),
-            Err(MigrationError::Drift { version: 2, .. })
-        ),
-        "versions 2 and 3 both drifted: the first one in history order, 2, is reported"
+fn errors_are_displayed_in_words() {
+    assert_eq!(
+        MigrationError::Drift {
+            version: 2,
+            name: "add_email".to_string(),
+            recorded: 1,
+            on_disk: 255,
+        }
+        .to_string(),
+        "applied migration 2 (add_email) was edited: checksum 0x0000000000000001 recorded, \
+         0x00000000000000ff on disk",
+        "a drift message names the migration and both checksums"
     );
-    let mut edited = files.clone();
-    edited[2].script.push('\n');
-    edited.remove(1);
-    assert!(
-        matches!(
-            pending(&history, &edited),
-            Err(MigrationError::MissingOnDisk { version: 2, .. })
+    for (error, text) in [
+        (
+            MigrationError::DuplicateVersion { version: 3 },
+            "two migration files have version 3",
         ),
-        "version 2 is missing and version 3 drifted: version 2 comes first in the history"
-    );
+        (
+            MigrationError::MissingOnDisk {
+                version: 4,
+                name: "index_email".to_string(),
+            },
+            "applied migration 4 (index_email) has no file on disk",
+        ),
+        (
+            MigrationError::Gap { missing: 5 },
+            "no migration file has version 5",
+        ),
+        (
+            MigrationError::OutOfOrder {
+                pending: 2,
+                applied_after: 3,
+            },
+            "migration 2 was never applied, but 3 above it was",
+        ),
+    ] {
+        assert_eq!(
+            error.to_string(),
+            text,
+            "each refusal says what is wrong in words"
+        );
+    }
 }

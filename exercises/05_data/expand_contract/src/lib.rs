@@ -1,55 +1,104 @@
-//! # Expand and contract
+//! # expand_contract: rename a column while old and new code both run
 //!
 //! Renaming a column in one step breaks whichever app version is not yet (or no longer)
 //! deployed: during a rolling deploy the old and the new version serve traffic side by side.
-//! The zero-downtime way is *expand/contract*: add the new column, get the data into it, move
-//! the apps over one small step at a time, and drop the old column only once nothing uses it.
+//! The zero-downtime way is *expand/contract*, also called parallel change (Danilo Sato,
+//! "ParallelChange", on Martin Fowler's bliki; Ambler and Sadalage, "Refactoring Databases"):
+//! add the new column, get the data into it, move the apps over one small step at a time, and
+//! drop the old column only once nothing uses it.
 //!
 //! The table starts with the `Old` column, full of data, and no `New` column; version 1 of the
-//! app ([`BEFORE`]) reads and writes `Old`. A plan is a list of [`Step`]s. Follow the table
-//! through it, keeping which columns exist and which are *complete* (every row has a value):
+//! app ([`BEFORE`]) reads and writes `Old`. A plan is a list of [`Step`]s, numbered from 0.
 //!
-//! 1. The step changes the table first: [`Step::AddNewColumn`] creates `New`, empty, so not
-//!    complete; [`Step::DropOldColumn`] removes `Old`; [`Step::Backfill`] copies every row's
-//!    value into `New`, making it complete (with no `New` column it is
-//!    [`Breakage::BackfillWithoutColumn`]). A [`Step::Deploy`] leaves the table alone.
+//! ## Task 1: Write the six phases of a safe rename
+//!
+//! [`rename_plan`]: add the new column; deploy version 2 (reads `Old`, writes both); backfill;
+//! deploy version 3 (reads `New`, writes both); deploy version 4 (reads and writes `New`
+//! only); drop the old column.
+//!
+//! Example: the plan starts `[Step::AddNewColumn, Step::Deploy(App::new(2, Column::Old,
+//! Writes::Both)), Step::Backfill, ...]`.
+//!
+//! ## Task 2: Catch a version that uses a missing column
+//!
+//! [`check`] follows the table through the plan, keeping which columns exist, and returns the
+//! first breakage (or `Ok(())`). At each step:
+//!
+//! 1. The step changes the table first: [`Step::AddNewColumn`] creates `New`;
+//!    [`Step::DropOldColumn`] removes `Old`; [`Step::Backfill`] with no `New` column is
+//!    [`Breakage::BackfillWithoutColumn`]. A [`Step::Deploy`] leaves the table alone.
 //! 2. The apps running during a step are the current version, and for a deploy also the new
 //!    version (older first). After a deploy only the new version runs.
-//! 3. Rows written by a running app that does not write a column lack a value there: that
-//!    column is no longer complete (until a later backfill, for `New`).
-//! 4. Then each running app, older first, breaks if it reads or writes a column that does not
-//!    exist ([`Breakage::MissingColumn`], checking `Old` before `New`), or else if it reads a
-//!    column that is not complete ([`Breakage::IncompleteRead`]).
+//! 3. Each running app, older first, breaks if it reads or writes a column that does not exist:
+//!    [`Breakage::MissingColumn`], checking `Old` before `New`.
 //!
-//! Implement [`rename_plan`], the six phases of a safe rename, and [`check`], which returns the
-//! first breakage of a plan. Steps are numbered from 0.
+//! Example: `check(BEFORE, &[Step::AddNewColumn, Step::DropOldColumn])` is
+//! `Err(MissingColumn { step: 1, version: 1, column: Column::Old })`: the rename done in the
+//! schema alone pulls the column from under version 1.
 //!
-//! ## Task 1: Expand_contract
+//! ## Task 3: Catch a version that reads an incomplete column
+//!
+//! Keep also which columns are *complete* (every row has a value): `Old` is at the start, `New`
+//! is not when it is added, and a backfill makes `New` complete.
+//!
+//! - After the step's own change (so that a backfill while an old version still ignores `New`
+//!   does not count), rows written by a running app that does not write a column lack a value
+//!   there: that column is no longer complete (until a later backfill, for `New`).
+//! - Then each running app, older first, breaks with [`Breakage::MissingColumn`] as in task 2,
+//!   or else with [`Breakage::IncompleteRead`] if it reads a column that is not complete.
+//!
+//! Example: `check(BEFORE, &[Step::AddNewColumn, Step::Backfill,
+//! Step::Deploy(App::new(3, Column::New, Writes::Both))])` is `Err(IncompleteRead { step: 2,
+//! version: 3, column: Column::New })`: version 1 kept writing only `Old` during and after the
+//! backfill.
+//!
+//! ## Beyond this exercise
+//!
+//! Real plans also watch the database: adding a column with a default, building an index or
+//! backfilling millions of rows can lock a busy table, so backfills run in small batches; and a
+//! rollback plan exists for every step up to the contract, which alone destroys data.
 
 /// The two columns of the rename.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
+    /// The column being renamed away from.
     Old,
+    /// The column being renamed to.
     New,
 }
 
 /// Which columns an app version writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Writes {
+    /// The old column only.
     Old,
+    /// The new column only.
     New,
+    /// Both columns (dual write).
     Both,
 }
 
 /// One version of the app: the column it reads from and the columns it writes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct App {
+    /// The app's version number.
     pub version: u32,
+    /// The column it reads.
     pub reads: Column,
+    /// The columns it writes.
     pub writes: Writes,
 }
 
 impl App {
+    /// Version `version`, reading `reads` and writing `writes`.
+    pub const fn new(version: u32, reads: Column, writes: Writes) -> App {
+        App {
+            version,
+            reads,
+            writes,
+        }
+    }
+
     /// Whether this version writes `column`.
     pub fn writes_to(self, column: Column) -> bool {
         matches!(
@@ -89,19 +138,56 @@ pub enum Step {
 pub enum Breakage {
     /// App `version` reads or writes `column`, which does not exist.
     MissingColumn {
+        /// The step, from 0.
         step: usize,
+        /// The app version that breaks.
         version: u32,
+        /// The column it lacks.
         column: Column,
     },
     /// App `version` reads `column` while some rows have no value in it.
     IncompleteRead {
+        /// The step, from 0.
         step: usize,
+        /// The app version that breaks.
         version: u32,
+        /// The incomplete column it reads.
         column: Column,
     },
     /// A backfill ran before the `New` column was added.
-    BackfillWithoutColumn { step: usize },
+    BackfillWithoutColumn {
+        /// The step, from 0.
+        step: usize,
+    },
 }
+
+impl std::fmt::Display for Breakage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Breakage::MissingColumn {
+                step,
+                version,
+                column,
+            } => write!(
+                f,
+                "step {step}: version {version} uses the missing {column:?} column"
+            ),
+            Breakage::IncompleteRead {
+                step,
+                version,
+                column,
+            } => write!(
+                f,
+                "step {step}: version {version} reads the incomplete {column:?} column"
+            ),
+            Breakage::BackfillWithoutColumn { step } => {
+                write!(f, "step {step}: backfill before the New column exists")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Breakage {}
 
 /// The six phases of a safe rename: add the new column; deploy version 2 (dual write, still
 /// reading the old column); backfill; deploy version 3 (switch reads); deploy version 4 (stop
@@ -114,6 +200,7 @@ pub fn rename_plan() -> Vec<Step> {
 /// What is known about one column during the rename.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ColumnState {
+    /// The column is in the table.
     pub exists: bool,
     /// Every row has a value in this column.
     pub complete: bool,
@@ -122,7 +209,9 @@ pub struct ColumnState {
 /// The two columns of the table as a plan goes along.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Table {
+    /// The `Old` column.
     pub old: ColumnState,
+    /// The `New` column.
     pub new: ColumnState,
 }
 
@@ -152,7 +241,7 @@ impl Table {
 
 /// Runs `steps` starting from `running`; `Ok(())` if no app version breaks along the way.
 pub fn check(running: App, steps: &[Step]) -> Result<(), Breakage> {
-    // TODO: follow the table through the steps, applying the four rules of the module
-    // documentation at each step, and return the first breakage.
+    // TODO: follow the table through the steps (start from `Table::before()`), applying at
+    // each step the rules of task 2 and then those of task 3, and return the first breakage.
     todo!()
 }

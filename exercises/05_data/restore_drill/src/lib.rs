@@ -1,84 +1,82 @@
-//! # Restore drill
+//! # restore_drill: time a restore against the RTO, and find the step worth speeding up
 //!
-//! A backup nobody has restored is a hope, not a plan. A restore drill runs the whole recovery
-//! for real and times it against the RTO, the longest outage the business accepts. A restore
-//! is a set of steps (fetch the base backup, decrypt it, load it, replay the logs, rebuild the
-//! indexes, warm the cache, switch traffic...), some of which must wait for others while the
-//! rest run in parallel. The restore takes as long as its *critical path*: the chain of
-//! waiting steps that finishes last. Speeding up a step off that path gains nothing.
+//! A backup is only as good as its restore, and a restore only as good as its time: a drill
+//! runs the recovery for real and compares its length with the RTO, the longest downtime the
+//! business accepts (the course's section 5.8.2). When the drill misses, the question is which
+//! step to make faster. The restore lasts as long as its critical path (the exercise
+//! `restore_critical_path`; [`timeline`] here is its model answer, given), so a step off that
+//! path is not worth a minute of effort. Even on the path, the gain is not simply the step's
+//! own length: once it is faster, a parallel branch may become the longest and take over.
 //!
-//! Implement:
+//! Every time is a whole number of minutes (`u64`): restore runbooks and RTOs are planned in
+//! minutes.
 //!
-//! - [`timeline`]: each step starts once every step in its `after` list has finished (at once
-//!   if the list is empty) and runs for its `duration`. Return the total time (when the last
-//!   step finishes) and the critical path, first step first. Walk it back from the step that
-//!   finishes last, each time to the predecessor that finishes last; on a tie take the one
-//!   listed first (in the input for the last step, in `after` for a predecessor). Refuse, in
-//!   this order: a name used twice ([`DrillError::DuplicateStep`], at the first step whose
-//!   name an earlier step already has); a dependency on no known step
-//!   ([`DrillError::UnknownDependency`], the first in input order); steps that wait on a
-//!   cycle and so can never start ([`DrillError::Cycle`], all of them, in input order).
-//! - [`drill`]: the timeline, whether it meets the RTO (finishing exactly at the RTO does),
-//!   and which step to speed up: the step of the critical path that, were it instant, would
-//!   shorten the restore most (the earliest on the path on a tie), with the total it would
-//!   leave. There is none when there are no steps.
+//! ## Task 1: Time the restore as if one step took no time
 //!
-//! ## Task 1: Restore_drill
+//! [`what_if_instant`]: the total of the restore (the `total_minutes` of its [`timeline`]) when
+//! the step called `name` takes 0 minutes and every other step keeps its length. The errors of
+//! the runbook are passed on.
+//!
+//! Example, with the runbook `fetch_base` (30), `decrypt` (15, after `fetch_base`), `load`
+//! (60, after `decrypt`), `rebuild_indexes` (25, after `load`), `replay_wal` (20, after `load`
+//! and `fetch_wal`), `fetch_wal` (10), `verify` (10, after `replay_wal` and
+//! `rebuild_indexes`): the restore takes 140 minutes; with an instant `load` it takes 80,
+//! with an instant `rebuild_indexes` 135 (`replay_wal` now decides), and with an instant
+//! `fetch_wal`, which is off the critical path, still 140.
+//!
+//! ## Task 2: Judge the drill and name the step worth speeding up
+//!
+//! [`drill`] returns a [`Report`]:
+//!
+//! - the [`timeline`];
+//! - whether it meets the RTO: finishing exactly at `rto_minutes` meets it;
+//! - the step to speed up: of the steps **on the critical path**, the one that, were it
+//!   instant, would leave the shortest restore, with that total; on a tie the one earliest on
+//!   the path. There is none when there are no steps.
+//!
+//! Example: the runbook above with an RTO of 120 minutes misses it (140 > 120), and the step
+//! to speed up is `load`, which would leave 80 minutes.
+//!
+//! ## Beyond this exercise
+//!
+//! Making a step instant is a bound, not a plan: real work buys a few minutes at a time
+//! (parallel restore streams, a closer copy of the backup, pre-provisioned machines), and the
+//! drill is run again afterwards to see which path now decides. A drill also measures what a
+//! plan cannot, such as the time people take to notice, decide and start.
 
-use std::time::Duration;
+mod timeline;
 
-/// One step of the restore runbook.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub name: String,
-    pub duration: Duration,
-    /// The steps that must finish before this one can start.
-    pub after: Vec<String>,
-}
+pub use timeline::{dependencies, finish_times, latest, timeline, DrillError, Step, Timeline};
 
-/// Why the runbook cannot be timed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DrillError {
-    /// Two steps have this name.
-    DuplicateStep { name: String },
-    /// `step` waits for `needs`, which is not a step of the runbook.
-    UnknownDependency { step: String, needs: String },
-    /// These steps wait, directly or not, on a cycle: they can never start.
-    Cycle { steps: Vec<String> },
-}
-
-/// How long the restore takes, and the chain of steps that decides it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Timeline {
-    pub total: Duration,
-    pub critical_path: Vec<String>,
-}
-
-/// The step worth speeding up, and the total time if it took no time at all.
+/// The step worth speeding up, and the total the restore would take if it took no time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpeedUp {
+    /// The step's name.
     pub step: String,
-    pub total_if_instant: Duration,
+    /// The restore's total, in minutes, with that step instant.
+    pub total_if_instant_minutes: u64,
 }
 
 /// The result of a drill.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
+    /// The restore's timeline.
     pub timeline: Timeline,
+    /// Whether the restore finishes within the RTO.
     pub meets_rto: bool,
+    /// The step worth speeding up; `None` for an empty runbook.
     pub speed_up: Option<SpeedUp>,
 }
 
-/// The total restore time and the critical path of `steps`.
-pub fn timeline(steps: &[Step]) -> Result<Timeline, DrillError> {
-    // TODO: refuse bad runbooks (the three checks, in order), then the finish time of every
-    // step, the total, and the critical path walked back from the step that finishes last.
+/// The total of the restore, in minutes, if the step called `name` took no time.
+pub fn what_if_instant(steps: &[Step], name: &str) -> Result<u64, DrillError> {
+    // TODO: the same runbook with that one step at 0 minutes, and its total.
     todo!()
 }
 
-/// Times the restore against the `rto` and names the step worth speeding up.
-pub fn drill(steps: &[Step], rto: Duration) -> Result<Report, DrillError> {
-    // TODO: the timeline, the verdict against `rto`, and the critical-path step whose
-    // removal would leave the shortest restore.
+/// Times the restore against an RTO of `rto_minutes` and names the step worth speeding up.
+pub fn drill(steps: &[Step], rto_minutes: u64) -> Result<Report, DrillError> {
+    // TODO: the timeline, the verdict against the RTO, and the critical-path step whose
+    // instant version leaves the shortest restore (the earliest on a tie).
     todo!()
 }

@@ -6,17 +6,30 @@
 //! which is either compiler errors, the failing tests with their messages, or a pass. On a pass it
 //! moves on to the next exercise. Stuck? Press `h` for a hint; each press shows one more.
 //!
-//! ## Task 1: Edit, save, read the verdict
-//!
-//! ## The task
-//!
 //! A load balancer probes each backend's health endpoint and routes traffic only to backends
-//! that can serve it. [`classify`] turns one probe into a [`Health`]; [`in_rotation`] says
-//! whether a backend in that state keeps receiving traffic.
+//! that can serve it. [`classify`] turns one probe into a [`Health`] (it is written for you);
+//! [`in_rotation`] says whether a backend in that state keeps receiving traffic.
+//!
+//! ## Task 1: Keep degraded backends in rotation
 //!
 //! This file does not compile yet. Read the compiler's error in the verdict, fix it, and save.
-//! The rule to follow: `Up` and `Degraded` backends stay in rotation (a degraded backend is
-//! slow, but it still answers), `Down` backends are taken out.
+//! The rule to follow:
+//!
+//! - `Up` and `Degraded` backends stay in rotation: a degraded backend is slow, but it still
+//!   answers;
+//! - `Down` backends are taken out.
+//!
+//! Example: a probe that got `200` after 700 ms is `classify`-ed as `Degraded` (slower than
+//! [`SLOW_AFTER_MS`]), and `in_rotation(Health::Degraded)` is `true`; a probe that got `503`
+//! is `Down`, and `in_rotation(Health::Down)` is `false`.
+//!
+//! ## Beyond this exercise
+//!
+//! Real load balancers decide on several probes, not one: Kubernetes, for instance, marks a
+//! container unready only after `failureThreshold` failed readiness probes in a row (3 by
+//! default) and ready again after `successThreshold` successes (the Kubernetes docs page
+//! "Configure Liveness, Readiness and Startup Probes"). Some also send a degraded backend less
+//! traffic rather than the same share.
 
 /// What one probe of a backend's health endpoint saw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

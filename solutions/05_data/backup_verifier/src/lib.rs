@@ -2,25 +2,54 @@
 //!
 //! A backup job that reports success proves only that it wrote something. The proof that the
 //! data can come back is a restore test: restore into a scratch place and compare what came
-//! back with the manifest the backup job recorded (each file's path, size and checksum).
+//! back with the manifest the backup job recorded (each file's path, size and checksum). The
+//! Google SRE book makes the same point in chapter 26, "Data Integrity: What You Read Is What
+//! You Wrote": nobody wants backups, what they want are restores.
 //!
-//! ## Task 1: A backup counts once it has been restored
+//! Why record the size as well as the checksum, when a file of another length has another
+//! checksum anyway (barring a collision)? Because the size is cheap: a file system reports it
+//! without reading the file, so a truncated or half-copied restore shows up before a single
+//! byte is read, and a report that shows both says at once whether a file came back short.
+//! Here the record is compared as a whole: a file is intact only when both agree.
 //!
-//! ## The task
+//! ## Task 1: Check every file of the manifest
 //!
-//! Write [`verify`], which checks a restored tree against a manifest, and [`Report::is_ok`].
-//! Each path gets at most one finding:
+//! Write [`verify`] for the files of the manifest, and [`Report::is_ok`]. Each path of the
+//! manifest is, in the order of these rules:
 //!
-//! - **missing**: in the manifest, but not in the restored tree's listing;
-//! - **unreadable**: in both, but reading it failed (whatever the error);
-//! - **corrupt**: in both and read, but its size or its checksum ([`fnv1a64`] of its bytes)
+//! - **missing**: not in the restored tree's listing ([`RestoredTree::list`]);
+//! - **unreadable**: listed, but reading it failed, whatever the error: even
+//!   [`ReadError::NotFound`] (the file vanished between the listing and the read) is
+//!   unreadable, not missing, since the restore did list it;
+//! - **corrupt**: listed and read, but its size or its checksum ([`fnv1a64`] of its bytes)
 //!   differs from the manifest's;
-//! - **extra**: in the restored tree's listing, but not in the manifest.
+//! - otherwise **verified**: the report counts those, and has no finding for them.
 //!
-//! A file in both whose size and checksum match is verified: the report counts those. Findings
-//! are sorted by path (byte order, as `str` compares), whatever order the tree lists its files
-//! in. Since a path has at most one finding, that order is total: the kinds are interleaved by
-//! path, not grouped. The restore is OK only when there is no finding of any kind.
+//! The restore is OK only when there is no finding of any kind.
+//!
+//! Example: a manifest of `etc/app.toml` and `db/users.csv`, restored with `etc/app.toml`
+//! intact and no `db/users.csv`, gives `verified: 1`, the one finding
+//! `db/users.csv: Missing`, and `is_ok() == false`.
+//!
+//! ## Task 2: Report extra files, with every finding in path order
+//!
+//! - **extra**: a path in the restored tree's listing but not in the manifest. It is not read:
+//!   there is nothing to compare it with, so whether it reads does not matter.
+//! - Each path gets at most one finding. Findings are sorted by path (byte order, as `str`
+//!   compares), whatever order the tree lists its files in: the kinds are interleaved by path,
+//!   not grouped.
+//!
+//! Example: a manifest of only `etc/app.toml`, restored with it intact plus the unlisted
+//! `tmp/restore.lock` and `a.txt`, gives `verified: 1` and the findings `a.txt: Extra` then
+//! `tmp/restore.lock: Extra`; had the manifest also held a `db/users.csv` that did not come
+//! back, its `Missing` finding would sit between the two.
+//!
+//! ## Beyond this exercise
+//!
+//! Real restore tests also check what a file list cannot: that the database starts and
+//! answers queries, that permissions and ownership came back, and how long the restore took
+//! against the RTO. Tools that must resist tampering record a cryptographic hash such as
+//! SHA-256 instead of FNV-1a.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -66,6 +95,18 @@ pub enum ReadError {
     /// The storage failed while reading.
     Io,
 }
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ReadError::NotFound => "file not found",
+            ReadError::PermissionDenied => "permission denied",
+            ReadError::Io => "I/O error",
+        })
+    }
+}
+
+impl std::error::Error for ReadError {}
 
 /// The restored tree: a file system in production, an in-memory map in tests.
 pub trait RestoredTree {
@@ -160,8 +201,7 @@ fn check_file(
         Ok(content) => content,
         Err(error) => return Some(Problem::Unreadable(error)),
     };
-    // Size and checksum both: a size alone misses flipped bits, and a checksum alone would
-    // accept a file that the manifest says should be longer.
+    // The whole record at once: the size and the checksum must both agree.
     let actual = Expected::of(&content);
     (actual != *expected).then_some(Problem::Corrupt {
         expected: *expected,

@@ -1,52 +1,87 @@
-//! # Reversible migrations
+//! # reversible_migrations: undo a schema change, newest first, or know why you cannot
 //!
 //! Rolling back code is easy: deploy the previous artifact. Rolling back a schema is not,
 //! because the database holds data the artifact never had. A migration can be undone only if
 //! each of its changes has an inverse that needs nothing the change threw away: a column that
 //! was added can be dropped again, a rename can be renamed back, but a dropped column or table
-//! took its data with it and no "down" script can bring that back.
+//! took its data with it and no "down" script can bring that back. Rails, for one, can
+//! recreate a removed column on the way down if told its type, but empty (the Rails guide
+//! "Active Record Migrations", on reversible migrations): the shape comes back, the values do
+//! not.
 //!
-//! Implement, in this order:
+//! ## Task 1: Undo each kind of change
 //!
-//! - [`Change::inverse`]: the change that undoes this one, or `None` when the change destroyed
-//!   data (a drop of a table or a column).
-//! - [`plan_rollback`]: the down steps that take the schema from version `current` back to
-//!   version `target`: the migrations above `target` and up to `current`, newest first, and
-//!   within each migration its changes last first, each replaced by its inverse. A rollback to
-//!   a version above `current` is refused, and so is one that meets an irreversible change
-//!   (name the first one met on the way down).
-//! - [`apply_plan`]: run the down steps against a [`Schema`] as one transaction: either all of
-//!   them apply, or the schema is left exactly as it was and the failing step is reported.
-//! - [`decide_rollback`]: a bad deploy must be rolled back. If the previous artifact still
-//!   works with the current schema, roll back the artifact alone and leave the data be;
-//!   otherwise the schema must first go back to the newest version the previous artifact
-//!   supports, if that rollback is possible at all; if it is not, the only way out is forward.
+//! [`Change::inverse`]: the change that undoes this one.
 //!
-//! ## Task 1: Reversible_migrations
-
-use std::collections::{BTreeMap, BTreeSet};
+//! - `CreateTable` is undone by `DropTable`, `AddColumn` by `DropColumn`, a rename by the
+//!   rename back.
+//! - `DropTable` and `DropColumn` have no inverse (`None`): their data is gone.
+//!
+//! Undoing an addition is not free either. Dropping an added column (or a created table)
+//! also drops every value written to it since the migration ran: the schema goes back, and
+//! that newer data is lost. This exercise counts such a rollback as possible; before running
+//! one for real, check whether anything written since must be kept (copy it elsewhere first,
+//! or fix forward instead).
+//!
+//! Example: `AddColumn { table: "users", column: "email" }` is undone by `DropColumn { table:
+//! "users", column: "email" }`; `DropColumn { .. }.inverse()` is `None`.
+//!
+//! ## Task 2: Plan the way down, newest change first
+//!
+//! [`plan_rollback`] from version `current` back to version `target`:
+//!
+//! - the migrations with `target < version <= current`, newest first, and within each
+//!   migration its changes last first, each replaced by its inverse;
+//! - a `target` above `current` is refused: [`RollbackError::TargetAhead`];
+//! - an irreversible change met on the way down is refused: [`RollbackError::Irreversible`],
+//!   naming the first one met.
+//!
+//! Example: migration 2 created `orders` then added `users.email`, migration 3 renamed
+//! `users.name` to `full_name`; from 3 back to 1 the plan is: rename `full_name` back to `name`
+//! (3), drop `users.email` (2), drop table `orders` (2).
+//!
+//! ## Beyond this exercise
+//!
+//! Running the plan and choosing between rolling back the artifact, the schema too, or fixing
+//! forward is the next exercise, `rollback_decision`. Real tools write the down script by hand
+//! or derive it as here; either way it handles shape, not the data written since.
 
 /// One change to the schema, as a migration's "up" script makes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
+    /// Create `table` with these columns.
     CreateTable {
+        /// The table.
         table: String,
+        /// Its columns.
         columns: Vec<String>,
     },
+    /// Drop `table` and its rows.
     DropTable {
+        /// The table.
         table: String,
     },
+    /// Add an empty `column` to `table`.
     AddColumn {
+        /// The table.
         table: String,
+        /// The new column.
         column: String,
     },
+    /// Drop `column` of `table`, and its values.
     DropColumn {
+        /// The table.
         table: String,
+        /// The column dropped.
         column: String,
     },
+    /// Rename column `from` of `table` to `to`, keeping its values.
     RenameColumn {
+        /// The table.
         table: String,
+        /// The old name.
         from: String,
+        /// The new name.
         to: String,
     },
 }
@@ -76,124 +111,64 @@ impl Change {
 /// A numbered migration: its changes, applied first to last on the way up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Migration {
+    /// Its version number.
     pub version: u32,
+    /// Its name.
     pub name: String,
+    /// Its changes, in the order they run on the way up.
     pub changes: Vec<Change>,
 }
 
 /// A change to make on the way down, and the migration it undoes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DownStep {
+    /// The version of the migration this step undoes.
     pub version: u32,
+    /// The change to make.
     pub change: Change,
 }
 
-/// Why a change does not fit the schema.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SchemaError {
-    NoSuchTable { table: String },
-    TableExists { table: String },
-    NoSuchColumn { table: String, column: String },
-    ColumnExists { table: String, column: String },
-}
-
-/// Why a rollback is refused or failed.
+/// Why a rollback is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RollbackError {
     /// The target is above the current version: that is a migration, not a rollback.
-    TargetAhead { current: u32, target: u32 },
+    TargetAhead {
+        /// The schema's version now.
+        current: u32,
+        /// The version asked for.
+        target: u32,
+    },
     /// This change of this migration destroyed data and cannot be undone.
     Irreversible {
+        /// The migration's version.
         version: u32,
+        /// The migration's name.
         name: String,
+        /// The change that destroyed data.
         change: Change,
     },
-    /// The down step of this migration does not fit the schema; nothing was changed.
-    StepFailed { version: u32, error: SchemaError },
 }
 
-/// What to do about a bad deploy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Decision {
-    /// The previous artifact runs on the current schema: redeploy it, leave the data alone.
-    ArtifactOnly,
-    /// Roll the schema back to `target` with `plan`, then redeploy the previous artifact.
-    ArtifactAndSchema { target: u32, plan: Vec<DownStep> },
-    /// The schema cannot go back: fix the bug with a new release instead.
-    FixForward { reason: RollbackError },
-}
-
-/// An in-memory schema: each table and the names of its columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Schema {
-    pub tables: BTreeMap<String, BTreeSet<String>>,
-}
-
-impl Schema {
-    /// Applies one change, or leaves the schema untouched and says why it does not fit.
-    pub fn apply(&mut self, change: &Change) -> Result<(), SchemaError> {
-        match change {
-            Change::CreateTable { table, columns } => {
-                if self.tables.contains_key(table) {
-                    return Err(SchemaError::TableExists {
-                        table: table.clone(),
-                    });
-                }
-                self.tables
-                    .insert(table.clone(), columns.iter().cloned().collect());
+impl std::fmt::Display for RollbackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RollbackError::TargetAhead { current, target } => {
+                write!(
+                    f,
+                    "version {target} is ahead of the current {current}: that is a migration"
+                )
             }
-            Change::DropTable { table } => {
-                if self.tables.remove(table).is_none() {
-                    return Err(SchemaError::NoSuchTable {
-                        table: table.clone(),
-                    });
-                }
-            }
-            Change::AddColumn { table, column } => {
-                if !self.columns(table)?.insert(column.clone()) {
-                    return Err(SchemaError::ColumnExists {
-                        table: table.clone(),
-                        column: column.clone(),
-                    });
-                }
-            }
-            Change::DropColumn { table, column } => {
-                if !self.columns(table)?.remove(column) {
-                    return Err(SchemaError::NoSuchColumn {
-                        table: table.clone(),
-                        column: column.clone(),
-                    });
-                }
-            }
-            Change::RenameColumn { table, from, to } => {
-                let columns = self.columns(table)?;
-                if !columns.contains(from) {
-                    return Err(SchemaError::NoSuchColumn {
-                        table: table.clone(),
-                        column: from.clone(),
-                    });
-                }
-                if columns.contains(to) {
-                    return Err(SchemaError::ColumnExists {
-                        table: table.clone(),
-                        column: to.clone(),
-                    });
-                }
-                columns.remove(from);
-                columns.insert(to.clone());
+            RollbackError::Irreversible { version, name, .. } => {
+                write!(
+                    f,
+                    "migration {version} ({name}) destroyed data and cannot be undone"
+                )
             }
         }
-        Ok(())
-    }
-
-    fn columns(&mut self, table: &str) -> Result<&mut BTreeSet<String>, SchemaError> {
-        self.tables
-            .get_mut(table)
-            .ok_or_else(|| SchemaError::NoSuchTable {
-                table: table.to_string(),
-            })
     }
 }
+
+impl std::error::Error for RollbackError {}
 
 /// The down steps from version `current` back to version `target`. `migrations` is sorted
 /// by version; those above `current` were never applied and are ignored.
@@ -227,35 +202,4 @@ pub fn plan_rollback(
         }
     }
     Ok(plan)
-}
-
-/// Runs the plan as one transaction: all steps, or none and the first step that failed.
-pub fn apply_plan(schema: &mut Schema, plan: &[DownStep]) -> Result<(), RollbackError> {
-    // Work on a copy and publish it only once every step fitted.
-    let mut draft = schema.clone();
-    for step in plan {
-        draft
-            .apply(&step.change)
-            .map_err(|error| RollbackError::StepFailed {
-                version: step.version,
-                error,
-            })?;
-    }
-    *schema = draft;
-    Ok(())
-}
-
-/// What to do when the artifact deployed on schema version `current` misbehaves and the
-/// previous artifact works with schema versions up to `previous_supports`.
-pub fn decide_rollback(migrations: &[Migration], current: u32, previous_supports: u32) -> Decision {
-    if current <= previous_supports {
-        return Decision::ArtifactOnly;
-    }
-    match plan_rollback(migrations, current, previous_supports) {
-        Ok(plan) => Decision::ArtifactAndSchema {
-            target: previous_supports,
-            plan,
-        },
-        Err(reason) => Decision::FixForward { reason },
-    }
 }
