@@ -388,6 +388,7 @@ impl<'a> Ui<'a> {
                     note: &self.note,
                     prompt,
                     width,
+                    height,
                 })
             }
         };
