@@ -114,8 +114,51 @@ fn verify_reads_the_set_on_disk_in_a_course_repository_and_reports_what_is_unsou
         adder["problems"][0],
         "exercises/00_basics/adder/src/lib.rs has no `TODO` marking the place to edit"
     );
+    assert!(
+        adder["problems"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("exercises/00_basics/adder/src/lib.rs: its doc's task sections (none) are not info.toml's tasks"),
+        "an exercise's doc gives each task its section: {out}"
+    );
     assert_eq!(greeter["solution"]["status"], "tests_failed");
     assert_eq!(greeter["solution"]["failures"][0]["test"], "greets_by_name");
+    assert_eq!(greeter["solution"]["failures"][0]["task"], 1);
+    // Every hidden test is named with its task and result.
+    let tests: Vec<(String, u64, String)> = adder["untouched"]["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let name = t["name"].as_str().unwrap().to_owned();
+            (
+                name,
+                t["task"].as_u64().unwrap(),
+                t["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("adds_small_numbers", 1, "pass"),
+        ("adds_negative_numbers", 1, "pass"),
+        ("zero_is_neutral", 2, "pass"),
+    ];
+    assert_eq!(
+        tests,
+        expected.map(|(n, k, s)| (n.to_owned(), k, s.to_owned())),
+        "{out}"
+    );
+    let greets = &greeter["solution"]["tests"][0];
+    assert_eq!(
+        (greets["task"].clone(), greets["status"].clone()),
+        (1.into(), "fail".into())
+    );
+    assert!(
+        greets["message"]
+            .as_str()
+            .unwrap()
+            .contains("the greeting names the person")
+    );
 
     let (code, out, _) =
         output(wb.bare(&["verify", "--format", "junit", "--output", "report.xml"]));
