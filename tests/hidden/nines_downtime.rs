@@ -127,6 +127,11 @@ fn downtime_longer_than_the_period_counts_as_the_whole_period() {
         0,
         "down for the whole period is 0 ppm"
     );
+    assert_eq!(
+        measured_ppm(10, 10),
+        0,
+        "down for the whole of a short period is 0 ppm too: no sliver of uptime is left over"
+    );
 }
 
 #[test]
