@@ -93,17 +93,6 @@ impl Verdict {
     pub fn passed(&self) -> bool {
         matches!(self, Self::Passed { .. })
     }
-
-    /// A short label for tables and reports.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::Passed { .. } => "passed",
-            Self::CompileError { .. } => "compile error",
-            Self::Failed { .. } => "tests failed",
-            Self::TimedOut { .. } => "timed out",
-            Self::Crashed { .. } => "crashed",
-        }
-    }
 }
 
 /// A verdict with each test's result and what the student's code printed while the tests ran.

@@ -40,6 +40,17 @@ pub fn summary(verdict: &Verdict) -> String {
     }
 }
 
+/// A verdict's kind in two words, for the `type` of a report's failure.
+pub fn label(verdict: &Verdict) -> &'static str {
+    match verdict {
+        Verdict::Passed { .. } => "passed",
+        Verdict::CompileError { .. } => "compile error",
+        Verdict::Failed { .. } => "tests failed",
+        Verdict::TimedOut { .. } => "timed out",
+        Verdict::Crashed { .. } => "crashed",
+    }
+}
+
 /// Why a test program ended early, as the end of a sentence.
 pub fn crash_reason(reason: &CrashReason) -> String {
     match reason {

@@ -17,7 +17,7 @@ use crate::{
         grade::{GradeReport, Outcome},
         verify::{SetCheck, VerifyReport},
     },
-    term::verdict::summary,
+    term::verdict::{label, summary},
 };
 
 fn suite_name(name: &str, partition: Partition) -> String {
@@ -103,7 +103,7 @@ pub(super) fn grade(report: &GradeReport, out: &mut dyn Write) -> Result<()> {
                         Outcome::Checked(r) => not_passed(
                             NonSuccessKind::Failure,
                             &summary(&r.verdict),
-                            r.verdict.label(),
+                            label(&r.verdict),
                             &details(&e.name, &e.tasks, r),
                         ),
                         Outcome::Unreadable(error) => not_passed(
