@@ -10,7 +10,9 @@ courses, workbooks or the commands that ask for checks.
 */
 
 pub mod harness;
+pub mod launch;
 pub mod process;
+pub mod storage;
 mod verdict;
 
 use std::{
@@ -69,9 +71,21 @@ pub enum Checked {
 
 /// Checks one exercise; [`Checked::Cancelled`] when `cancel` stopped it.
 pub fn check(job: &Job, cancel: &Cancel) -> Result<Checked> {
+    if cancel.is_cancelled() {
+        return Ok(Checked::Cancelled);
+    }
     let build_abs = job.root.join(&job.build);
     fs::create_dir_all(&build_abs)
+        .map_err(|e| storage_error(job, e))
         .with_context(|| format!("Failed to create the build folder {}", build_abs.display()))?;
+    // Two processes checking one exercise at once would overwrite each other's build: the
+    // second waits for the first (the folder keeps its cache, which a private one would not).
+    let lock_path = build_abs.join(".lock");
+    let lock = crate::lock::exclusive(&lock_path, &|| cancel.is_cancelled())
+        .with_context(|| format!("Failed to lock the build folder {}", build_abs.display()))?;
+    let Some(_lock) = lock else {
+        return Ok(Checked::Cancelled);
+    };
     if let ControlFlow::Break(checked) = compile_library(job, cancel)? {
         return Ok(checked);
     }
@@ -114,7 +128,7 @@ fn compile_library(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked>> {
             .arg(format!("{}={name}", path.display()));
     }
     let done = process::run(lib, b"", compile_limits(), cancel, &|_| false)?;
-    Ok(compiled(job, Part::Exercise, done))
+    compiled(job, Part::Exercise, done)
 }
 
 /// The hidden tests, as a program linked against the library. The source is written afresh
@@ -122,6 +136,7 @@ fn compile_library(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked>> {
 fn compile_tests(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked, PathBuf>> {
     let program = job.build.join("hidden.rs");
     fs::write(job.root.join(&program), &job.hidden.program)
+        .map_err(|e| storage_error(job, e))
         .with_context(|| format!("Failed to write {}", program.display()))?;
     let binary = job
         .build
@@ -141,17 +156,26 @@ fn compile_tests(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked, Path
         .arg(&binary)
         .arg(&program);
     let done = process::run(tests, b"", compile_limits(), cancel, &|_| false)?;
-    Ok(match compiled(job, Part::HiddenTests, done) {
+    Ok(match compiled(job, Part::HiddenTests, done)? {
         ControlFlow::Continue(()) => ControlFlow::Continue(binary),
         ControlFlow::Break(checked) => ControlFlow::Break(checked),
     })
 }
 
-/// Goes on when rustc succeeded; otherwise the check ends with its messages.
-fn compiled(job: &Job, part: Part, done: Finished) -> ControlFlow<Checked> {
+/// Goes on when rustc succeeded; otherwise the check ends with its messages, or with an
+/// error when they say the disk, not the code, is at fault.
+fn compiled(job: &Job, part: Part, done: Finished) -> Result<ControlFlow<Checked>> {
+    let failed = matches!(done.stop, Stop::Exited(status) if !status.success());
+    let build = job.root.join(&job.build);
+    if let Some(cause) = failed
+        .then(|| storage::Cause::of_build(&done.output, &build))
+        .flatten()
+    {
+        return Err(storage::StorageError { cause, build }.into());
+    }
     let diagnostics = match done.stop {
-        Stop::Exited(status) if status.success() => return ControlFlow::Continue(()),
-        Stop::Cancelled => return ControlFlow::Break(Checked::Cancelled),
+        Stop::Exited(status) if status.success() => return Ok(ControlFlow::Continue(())),
+        Stop::Cancelled => return Ok(ControlFlow::Break(Checked::Cancelled)),
         Stop::TimedOut => format!(
             "{}\nrustc took longer than {COMPILE_TIME_LIMIT:?} and was stopped",
             done.output
@@ -159,7 +183,7 @@ fn compiled(job: &Job, part: Part, done: Finished) -> ControlFlow<Checked> {
         _ => done.output,
     };
     let report = CheckReport::compile_error(job.hidden, part, diagnostics);
-    ControlFlow::Break(Checked::Report(report))
+    Ok(ControlFlow::Break(Checked::Report(report)))
 }
 
 /// Runs the test program. Student code runs in the build folder, so files it writes land there.
@@ -179,6 +203,17 @@ fn run_tests(job: &Job, binary: &Path, build_abs: &Path, cancel: &Cancel) -> Res
     }
     let report = verdict::judge(job.hidden, &nonce, done, job.time_limit, OUTPUT_CAP);
     Ok(Checked::Report(report))
+}
+
+/// An I/O error of the build folder, as a [`storage::StorageError`] when it is one.
+fn storage_error(job: &Job, error: std::io::Error) -> anyhow::Error {
+    match storage::Cause::of(&error) {
+        Some(cause) => {
+            let build = job.root.join(&job.build);
+            anyhow::Error::new(storage::StorageError { cause, build })
+        }
+        None => error.into(),
+    }
 }
 
 /// The rustc to use: `$RUSTC`, else the toolchain's own binary (found once through the

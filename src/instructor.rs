@@ -15,6 +15,7 @@ use anyhow::{Context, Result};
 
 mod grade;
 mod init;
+mod output;
 mod partition;
 mod pool;
 mod progress;
@@ -98,6 +99,7 @@ fn verify(
     cwd: &Path,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    output::check_writable(options.output.as_deref())?;
     let workbook = Workbook::find(cwd).ok();
     // The binary's copy of the exercises is the original a student resets to, so it is not
     // rebuilt when they change: inside a course repository, verify what is on disk.
@@ -145,6 +147,7 @@ fn grade(
     term: Term,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    output::check_writable(options.output.as_deref())?;
     let set = load(course)?;
     let workbooks = grade::select(dirs, options.partition);
     let progress = Progress::detect(workbooks.len() * set.exercises.len());
@@ -164,7 +167,7 @@ fn emit(report: Report, options: &Options, term: &Term, out: &mut dyn Write) -> 
         Some(path) => {
             let mut bytes = Vec::new();
             report::write(report, options.format, &Term::plain(), &mut bytes)?;
-            write_atomically(path, &bytes)?;
+            output::write_atomically(path, &bytes)?;
             report::write(report, Format::Human, term, out)?;
         }
         None => report::write(report, options.format, term, out)?,
@@ -174,20 +177,4 @@ fn emit(report: Report, options: &Options, term: &Term, out: &mut dyn Write) -> 
     } else {
         ExitCode::FAILURE
     })
-}
-
-/// Writes `path` whole or not at all, so that a CI job never collects half a report.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("Failed to write the report to {}", path.display()))?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("Failed to write the report to {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("Failed to write the report to {}", path.display()))?;
-    Ok(())
 }

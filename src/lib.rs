@@ -9,6 +9,8 @@ pub mod check;
 pub mod cli;
 pub mod course;
 mod instructor;
+pub mod interrupt;
+mod lock;
 mod student;
 pub mod term;
 mod watch;

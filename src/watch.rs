@@ -43,6 +43,8 @@ pub(crate) enum Event {
         generation: u64,
         result: Result<CheckReport, String>,
     },
+    /// opslings received a signal that stops it (the terminal closed, or SIGTERM, SIGINT).
+    Interrupted,
     /// A thread of watch mode panicked (its name): the loop cannot go on without it.
     Stopped(&'static str),
 }
@@ -90,6 +92,10 @@ pub(crate) fn run(app: &App, trigger: Trigger, out: &mut dyn Write) -> Result<Ex
             let _ = files_tx.send(Event::Files(paths));
         },
     );
+    let interrupted = tx.clone();
+    crate::interrupt::on_raise(move || {
+        let _ = interrupted.send(Event::Interrupted);
+    });
     let _raw = terminal::RawMode::enter()?;
     terminal::read_keys(tx.clone());
 

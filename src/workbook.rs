@@ -12,7 +12,10 @@ use std::{
 
 use anyhow::{Context, Result, bail};
 
+mod backup;
 pub mod state;
+
+use backup::{is_regular, replace};
 
 use crate::course::{Exercise, ExerciseSet, paths};
 
@@ -53,12 +56,14 @@ impl Workbook {
         PathBuf::from(paths::build_dir(exercise.name()))
     }
 
-    /// Whether every original file is unchanged in the workbook.
+    /// Whether every original file is unchanged in the workbook (a FIFO, a device or a folder
+    /// where a file should be is a change, and is never opened).
     pub fn is_untouched(&self, set: &ExerciseSet, exercise: &Exercise) -> bool {
         let dir = self.root.join(exercise.dir());
-        set.originals(exercise)
-            .into_iter()
-            .all(|(path, bytes)| fs::read(dir.join(path)).is_ok_and(|b| b == bytes))
+        set.originals(exercise).into_iter().all(|(path, bytes)| {
+            let path = dir.join(path);
+            is_regular(&path) && fs::read(path).is_ok_and(|b| b == bytes)
+        })
     }
 
     /// Restores the original files of an exercise, after saving the student's crate folder to
@@ -76,7 +81,7 @@ impl Workbook {
                 fs::create_dir_all(parent)
                     .with_context(|| format!("Failed to create {}", parent.display()))?;
             }
-            fs::write(&dest, bytes)
+            replace(&dest, bytes)
                 .with_context(|| format!("Failed to restore {}", dest.display()))?;
         }
         Ok(Reset { backup })
@@ -92,7 +97,8 @@ impl Workbook {
             }
             n += 1;
         };
-        copy_tree(dir, &target).with_context(|| {
+        // On disk for sure before anything is replaced: a crash must not lose both versions.
+        backup::copy_synced(dir, &target).with_context(|| {
             format!(
                 "Failed to back up {} to {}; nothing was reset",
                 dir.display(),

@@ -23,12 +23,19 @@ use process_wrap::std::*;
 #[derive(Clone, Debug, Default)]
 pub struct Cancel(Arc<AtomicBool>);
 
+/// Set once to stop every check, for good (opslings is stopping).
+static CANCEL_ALL: AtomicBool = AtomicBool::new(false);
+
 impl Cancel {
     pub fn cancel(&self) {
         self.0.store(true, Ordering::SeqCst);
     }
     pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
+        self.0.load(Ordering::SeqCst) || CANCEL_ALL.load(Ordering::SeqCst)
+    }
+    /// Cancels every check, running or to come.
+    pub fn cancel_all() {
+        CANCEL_ALL.store(true, Ordering::SeqCst);
     }
 }
 
@@ -72,13 +79,14 @@ enum Chunk {
 /// Runs `command` in `dir`, writes `stdin` to it, and collects its output until it exits or a
 /// limit is hit. Lines for which `is_report` holds are kept apart and do not count to the cap.
 pub fn run(
-    mut command: Command,
+    command: Command,
     stdin: &[u8],
     limits: Limits,
     cancel: &Cancel,
     is_report: &dyn Fn(&str) -> bool,
 ) -> Result<Finished> {
     let program = command.get_program().to_string_lossy().into_owned();
+    let mut command = super::launch::wrap(command);
     command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -117,7 +125,7 @@ pub fn run(
             child.wait().ok();
             stop
         }
-        None => wait(&mut *child, deadline)?,
+        None => wait(&mut *child, deadline, cancel)?,
     };
     let reports = std::mem::take(&mut collected.reports);
     Ok(Finished {
@@ -130,10 +138,15 @@ pub fn run(
 
 /// Both pipes are closed, so the process is exiting; but a process it started may hold on, so
 /// the wait is bounded by the deadline too.
-fn wait(child: &mut dyn ChildWrapper, deadline: Instant) -> Result<Stop> {
+fn wait(child: &mut dyn ChildWrapper, deadline: Instant, cancel: &Cancel) -> Result<Stop> {
     loop {
         if let Some(status) = child.try_wait().context("Failed to wait for a check")? {
             return Ok(Stop::Exited(status));
+        }
+        if cancel.is_cancelled() {
+            child.kill().ok();
+            child.wait().ok();
+            return Ok(Stop::Cancelled);
         }
         if Instant::now() >= deadline {
             child.kill().ok();

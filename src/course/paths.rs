@@ -49,6 +49,11 @@ pub(crate) fn state_file() -> String {
     format!("{PRIVATE_DIR}/state.toml")
 }
 
+/// The advisory lock held while the state file is read, changed and written.
+pub(crate) fn state_lock() -> String {
+    format!("{PRIVATE_DIR}/state.lock")
+}
+
 /// The `n`th backup of exercise `name`.
 pub(crate) fn backup_dir(name: &str, n: usize) -> String {
     format!("{PRIVATE_DIR}/backups/{name}-{n}")

@@ -155,6 +155,8 @@ pub(super) fn run(
         },
     );
     progress.finish();
+    // A signal cancelled the checks: their verdicts mean nothing (the tree is removed on return).
+    crate::interrupt::check()?;
     Ok(GradeReport {
         partition,
         max_points,

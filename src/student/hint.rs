@@ -54,8 +54,7 @@ pub(crate) fn run(
         writeln!(out, "{}", app.term.dim(&again))?;
     }
     if level != shown {
-        state.set_hints_shown(exercise.name(), number, level);
-        state.save()?;
+        state.update(|state| state.set_hints_shown(exercise.name(), number, level))?;
     }
     Ok(ExitCode::SUCCESS)
 }

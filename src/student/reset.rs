@@ -27,8 +27,7 @@ pub(crate) fn run(app: &App, name: &str, out: &mut dyn Write) -> Result<ExitCode
             exercise.dir()
         )?,
     }
-    if state.state.done.remove(exercise.name()) {
-        state.save()?;
+    if state.update(|state| state.state.done.remove(exercise.name()))? {
         writeln!(out, "It is marked not done again.")?;
     }
     Ok(ExitCode::SUCCESS)

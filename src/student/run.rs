@@ -51,9 +51,9 @@ fn not_yet(
     let term = &app.term;
     // A compile error says nothing of the tasks: keep the one of the last test run.
     if let Some(task) = report.current_task().filter(|_| report.tests_ran())
-        && state.set_task(exercise.name(), task)
+        && state.task(exercise.name()) != task
     {
-        state.save()?;
+        state.update(|state| state.set_task(exercise.name(), task))?;
     }
     writeln!(
         out,
@@ -78,8 +78,7 @@ fn passed(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let term = &app.term;
-    let next = state.complete(&app.set, exercise.name());
-    state.save()?;
+    let next = state.update(|state| state.complete(&app.set, exercise.name()))?;
     writeln!(
         out,
         "{}",

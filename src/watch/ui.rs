@@ -79,8 +79,7 @@ impl<'a> Ui<'a> {
         out: &mut dyn Write,
     ) -> Result<ExitCode> {
         if self.banner.is_some() {
-            self.state.state.welcomed = true;
-            self.save();
+            self.update(|state| state.state.welcomed = true);
         }
         if !self.finished {
             self.check();
@@ -122,9 +121,14 @@ impl<'a> Ui<'a> {
         let _ = self.requests.send(request);
     }
 
-    fn save(&mut self) {
-        if let Err(e) = self.state.save() {
-            self.message = Some(format!("{e:#}"));
+    /// Changes the progress on disk (see [`StateFile::update`]); a failure is shown, not fatal.
+    fn update<R>(&mut self, change: impl FnOnce(&mut StateFile) -> R) -> Option<R> {
+        match self.state.update(change) {
+            Ok(result) => Some(result),
+            Err(e) => {
+                self.message = Some(format!("{e:#}"));
+                None
+            }
         }
     }
 
@@ -168,6 +172,7 @@ impl<'a> Ui<'a> {
                 }
                 return Ok(self.key(key, size.1));
             }
+            Event::Interrupted => return Ok(false),
             Event::Stopped(what) => {
                 return Err(anyhow!(
                     "watch mode stopped: its {what} failed (the message above says how). \
@@ -182,8 +187,9 @@ impl<'a> Ui<'a> {
     fn passed(&mut self, report: CheckReport) {
         let app = self.app;
         let exercise = &app.set.exercises[self.current];
-        let next = self.state.complete(&app.set, exercise.name());
-        self.save();
+        let next = self
+            .update(|state| state.complete(&app.set, exercise.name()))
+            .unwrap_or_else(|| self.state.current(&app.set));
         let mut praise = format!(
             "{} {} passes all its hidden tests.",
             app.term.good("✓"),
@@ -261,8 +267,8 @@ impl<'a> Ui<'a> {
         self.current = index;
         self.finished = false;
         self.banner = None;
-        self.state.state.current = Some(self.app.set.exercises[index].name().to_owned());
-        self.save();
+        let name = self.app.set.exercises[index].name().to_owned();
+        self.update(|state| state.state.current = Some(name));
         self.check();
     }
 
@@ -289,9 +295,9 @@ impl<'a> Ui<'a> {
     fn note_task(&mut self, report: &CheckReport) {
         let name = self.app.set.exercises[self.current].name();
         if let Some(task) = report.current_task().filter(|_| report.tests_ran())
-            && self.state.set_task(name, task)
+            && self.state.task(name) != task
         {
-            self.save();
+            self.update(|state| state.set_task(name, task));
         }
     }
 
@@ -305,8 +311,10 @@ impl<'a> Ui<'a> {
                 Some("That is every hint of this task. `e` shows the topic's page.".into());
             return;
         }
-        self.state.set_hints_shown(exercise.name(), task, shown + 1);
-        self.save();
+        self.update(|state| {
+            let shown = state.hints_shown(exercise.name(), task);
+            state.set_hints_shown(exercise.name(), task, (shown + 1).min(available));
+        });
     }
 
     fn reset(&mut self) {
@@ -325,8 +333,8 @@ impl<'a> Ui<'a> {
                     }
                     None => "It was already the original.".into(),
                 });
-                if self.state.state.done.remove(exercise.name()) {
-                    self.save();
+                if self.state.is_done(exercise.name()) {
+                    self.update(|state| state.state.done.remove(exercise.name()));
                 }
                 self.check();
             }

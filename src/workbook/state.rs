@@ -4,6 +4,11 @@ The student's progress, kept in `.opslings/state.toml` in the workbook.
 It is rewritten after every change, atomically (a temporary file renamed over the old one), so a
 crash or a full disk never leaves half a file. A file that cannot be read is never overwritten:
 the student is told what is wrong and decides.
+
+Several opslings may work in one workbook at once (watch mode in one terminal, `run` or `hint` in
+another), so a change is never written from a copy read earlier: [`StateFile::update`] takes an
+advisory lock on `.opslings/state.lock`, reads the file again inside it, applies the change and
+writes the result before letting go.
 */
 
 use std::{
@@ -92,8 +97,25 @@ impl StateFile {
         Ok(Self { path, state })
     }
 
+    /// Applies `change` to the state as it is on disk now, and writes it, holding the workbook's
+    /// state lock throughout so that no other process's change is lost.
+    pub fn update<R>(&mut self, change: impl FnOnce(&mut Self) -> R) -> Result<R> {
+        let root = self.root();
+        let _lock = lock(&root)?;
+        *self = Self::load(&root)?;
+        let result = change(self);
+        self.save()?;
+        Ok(result)
+    }
+
+    /// The workbook folder: the state file is `<root>/.opslings/state.toml`.
+    fn root(&self) -> PathBuf {
+        let dir = self.path.parent().expect("the state file is in .opslings/");
+        dir.parent().unwrap_or(Path::new(".")).to_owned()
+    }
+
     /// Writes the state atomically.
-    pub fn save(&self) -> Result<()> {
+    fn save(&self) -> Result<()> {
         let dir = self.path.parent().expect("the state file is in .opslings/");
         let fail = || format!("Failed to save your progress to {}", self.path.display());
         fs::create_dir_all(dir).with_context(fail)?;
@@ -173,6 +195,14 @@ impl StateFile {
     }
 }
 
+/// Holds the workbook's state lock until dropped.
+fn lock(root: &Path) -> Result<fs::File> {
+    let path = root.join(paths::state_lock());
+    crate::lock::exclusive(&path, &|| false)
+        .with_context(|| format!("Failed to lock {} to save your progress", path.display()))
+        .map(|file| file.expect("a lock that never gives up is always taken"))
+}
+
 const DAMAGED_HELP: &str = "opslings left the file as it is. Your exercise files are not \
 affected: to start the progress record over, move the file away or delete it, then run opslings again";
 
@@ -185,11 +215,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut file = StateFile::load(dir.path()).unwrap();
         assert_eq!(file.state.done.len(), 0);
-        file.state.current = Some("b".into());
-        file.state.done.insert("a".into());
-        file.set_hints_shown("b", 2, 1);
-        file.set_task("b", 2);
-        file.save().unwrap();
+        file.update(|file| {
+            file.state.current = Some("b".into());
+            file.state.done.insert("a".into());
+            file.set_hints_shown("b", 2, 1);
+            file.set_task("b", 2);
+        })
+        .unwrap();
         let again = StateFile::load(dir.path()).unwrap();
         assert_eq!(again.state, file.state);
         assert_eq!(
@@ -197,6 +229,21 @@ mod tests {
             (0, 1)
         );
         assert_eq!((again.task("b"), again.task("a")), (2, 1));
+    }
+
+    #[test]
+    fn an_update_applies_to_what_another_process_wrote_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = StateFile::load(dir.path()).unwrap();
+        let mut second = StateFile::load(dir.path()).unwrap();
+        first
+            .update(|file| file.state.done.insert("a".into()))
+            .unwrap();
+        second
+            .update(|file| file.state.done.insert("b".into()))
+            .unwrap();
+        let again = StateFile::load(dir.path()).unwrap();
+        assert!(again.is_done("a") && again.is_done("b"));
     }
 
     #[test]

@@ -2,7 +2,10 @@
 
 mod checks;
 mod commands;
+mod concurrency;
+mod faults;
 mod instructor;
+mod signals;
 mod watch;
 
 use std::{

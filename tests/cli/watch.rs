@@ -15,21 +15,21 @@ const PATIENCE: Duration = Duration::from_secs(40);
 const ADDER: &str = "exercises/00_basics/adder/src/lib.rs";
 
 /// opslings in a terminal of its own.
-struct Screen {
-    parser: Arc<Mutex<vt100::Parser>>,
+pub(crate) struct Screen {
+    pub(crate) parser: Arc<Mutex<vt100::Parser>>,
     /// Everything the program wrote, to check what was on screen in between.
-    written: Arc<Mutex<Vec<u8>>>,
-    keys: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
+    pub(crate) written: Arc<Mutex<Vec<u8>>>,
+    pub(crate) keys: Box<dyn Write + Send>,
+    pub(crate) child: Box<dyn Child + Send + Sync>,
+    pub(crate) master: Box<dyn MasterPty + Send>,
 }
 
 impl Screen {
-    fn start(wb: &Workbook, args: &[&str], rows: u16, cols: u16) -> Self {
+    pub(crate) fn start(wb: &Workbook, args: &[&str], rows: u16, cols: u16) -> Self {
         Self::start_with(wb, args, rows, cols, &[])
     }
 
-    fn start_with(
+    pub(crate) fn start_with(
         wb: &Workbook,
         args: &[&str],
         rows: u16,
@@ -81,12 +81,12 @@ impl Screen {
         }
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }
 
     /// Waits until the screen shows every one of `texts`, and returns it.
-    fn wait_for(&self, texts: &[&str]) -> String {
+    pub(crate) fn wait_for(&self, texts: &[&str]) -> String {
         let started = Instant::now();
         loop {
             let screen = self.text();
@@ -101,21 +101,21 @@ impl Screen {
         }
     }
 
-    fn press(&mut self, keys: &str) {
+    pub(crate) fn press(&mut self, keys: &str) {
         self.keys.write_all(keys.as_bytes()).unwrap();
         self.keys.flush().unwrap();
     }
 
-    fn written_since(&self, mark: usize) -> String {
+    pub(crate) fn written_since(&self, mark: usize) -> String {
         String::from_utf8_lossy(&self.written.lock().unwrap()[mark..]).into_owned()
     }
 
-    fn mark(&self) -> usize {
+    pub(crate) fn mark(&self) -> usize {
         self.written.lock().unwrap().len()
     }
 
     /// Presses `q` and waits for the program to end; returns whether it succeeded.
-    fn quit(&mut self) -> bool {
+    pub(crate) fn quit(&mut self) -> bool {
         self.press("q");
         let started = Instant::now();
         loop {
