@@ -61,3 +61,34 @@ pub(crate) fn check() -> anyhow::Result<()> {
         None => Ok(()),
     }
 }
+
+/// On SIGINT, SIGTERM or SIGHUP, stops every check and lets the command unwind (restoring the
+/// terminal, removing temporary folders). A command that has not ended a few seconds later,
+/// or a second signal, ends the process at once through `exit` (its checks' processes die with
+/// it); `exit` is `main`'s, the only place that may end the process.
+#[cfg(unix)]
+pub fn watch_signals(exit: fn(i32) -> !) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let exit_now = move |signal: i32| -> ! {
+        let _ = crossterm::terminal::disable_raw_mode();
+        exit(128 + signal)
+    };
+    std::thread::spawn(move || {
+        let mut signals = signals.forever();
+        let Some(signal) = signals.next() else { return };
+        raise(signal);
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(3));
+            exit_now(signal);
+        });
+        signals.next();
+        exit_now(signal);
+    });
+}
+
+/// Elsewhere, the default handlers stay.
+#[cfg(not(unix))]
+pub fn watch_signals(_exit: fn(i32) -> !) {}

@@ -26,6 +26,28 @@ use crate::{
     term::Term,
 };
 
+/// The exit status of a finished command: 128 + the signal that stopped it, 0 for a closed
+/// pipe (`opslings list | head`), 2 with the message for an error.
+pub fn exit_code(result: Result<ExitCode>) -> ExitCode {
+    if let Some(signal) = interrupt::received() {
+        return ExitCode::from(128 + u8::try_from(signal).unwrap_or(0));
+    }
+    match result {
+        Ok(code) => code,
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let label = console::style("error:").red().bold().for_stderr();
+            eprintln!("{label} {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Runs the command line; the exit code is 0 on success, 1 when a check did not pass.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let term = Term::detect(match cli.color {

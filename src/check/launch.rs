@@ -49,6 +49,17 @@ pub(super) fn wrap(command: Command) -> Command {
     wrapped
 }
 
+/// When `args` (the whole command line) call the launcher, runs the program it names and
+/// returns the exit status of a failure to start it; `None` for every other command line.
+pub fn launcher(args: &[OsString]) -> Option<std::process::ExitCode> {
+    if args.get(1).is_none_or(|a| a != SUBCOMMAND) {
+        return None;
+    }
+    let error = exec(&args[2..]);
+    eprintln!("opslings: failed to start {:?}: {error}", args.get(2));
+    Some(std::process::ExitCode::from(127))
+}
+
 /// In the launcher: sets the death signal and becomes `args` (program, then its arguments).
 /// Returns only on failure.
 #[cfg(target_os = "linux")]
