@@ -57,8 +57,8 @@ impl Exercise {
     }
 
     /// The titles of its tasks, in order.
-    pub fn task_titles(&self) -> Vec<&str> {
-        self.info.tasks.iter().map(|t| t.title.as_str()).collect()
+    pub fn task_titles(&self) -> Vec<String> {
+        self.info.tasks.iter().map(|t| t.title.clone()).collect()
     }
 
     /// A check of this exercise's crate with sources in `src` (relative to `root`), built in

@@ -89,6 +89,20 @@ pub enum TestStatus {
     NotRun,
 }
 
+impl TestResult {
+    /// What the test said, when it failed.
+    pub fn failure(&self) -> Option<Failure> {
+        match &self.status {
+            TestStatus::Failed { message } => Some(Failure {
+                test: self.name.clone(),
+                task: self.task,
+                message: message.clone(),
+            }),
+            _ => None,
+        }
+    }
+}
+
 impl Verdict {
     pub fn passed(&self) -> bool {
         matches!(self, Self::Passed { .. })
@@ -197,17 +211,7 @@ fn verdict(
         .iter()
         .filter(|t| t.status == TestStatus::Passed)
         .count();
-    let failures: Vec<Failure> = tests
-        .iter()
-        .filter_map(|t| match &t.status {
-            TestStatus::Failed { message } => Some(Failure {
-                test: t.name.clone(),
-                task: t.task,
-                message: message.clone(),
-            }),
-            _ => None,
-        })
-        .collect();
+    let failures: Vec<Failure> = tests.iter().filter_map(TestResult::failure).collect();
     let crashed = |reason| Verdict::Crashed {
         reason,
         test: test.clone(),

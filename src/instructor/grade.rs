@@ -251,11 +251,7 @@ fn grade_one(exercise: &Exercise, item: &Item, root: &Path) -> GradedExercise {
     GradedExercise {
         name: exercise.name().to_owned(),
         topic: exercise.info.topic.clone(),
-        tasks: exercise
-            .task_titles()
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
+        tasks: exercise.task_titles(),
         weight: exercise.info.weight,
         outcome,
         elapsed: started.elapsed(),

@@ -240,11 +240,7 @@ fn verify_one(set: &ExerciseSet, exercise: &Exercise, root: &Path) -> Result<Ver
     Ok(Verification {
         name: exercise.name().to_owned(),
         topic: exercise.info.topic.clone(),
-        tasks: exercise
-            .task_titles()
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
+        tasks: exercise.task_titles(),
         solution: check_version(set, exercise, Version::Solution, root)?,
         untouched: check_version(set, exercise, Version::Untouched, root)?,
         problems: exercise_problems(set, exercise),

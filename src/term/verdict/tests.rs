@@ -16,17 +16,7 @@ fn failed(message: &str) -> TestStatus {
 }
 
 fn report(tests: Vec<TestResult>) -> CheckReport {
-    let failures: Vec<Failure> = tests
-        .iter()
-        .filter_map(|t| match &t.status {
-            TestStatus::Failed { message } => Some(Failure {
-                test: t.name.clone(),
-                task: t.task,
-                message: message.clone(),
-            }),
-            _ => None,
-        })
-        .collect();
+    let failures: Vec<Failure> = tests.iter().filter_map(TestResult::failure).collect();
     let passed = tests.len() - failures.len();
     CheckReport {
         verdict: Verdict::Failed {
