@@ -12,6 +12,7 @@ courses, workbooks or the commands that ask for checks.
 pub mod harness;
 pub mod launch;
 pub mod process;
+pub mod sandbox;
 pub mod storage;
 mod verdict;
 
@@ -29,7 +30,11 @@ use anyhow::{Context, Result};
 use harness::HiddenTests;
 pub use process::Cancel;
 use process::{Finished, Limits, Stop};
-pub use verdict::{CheckReport, CrashReason, Failure, Part, TestResult, TestStatus, Verdict};
+use sandbox::Policy;
+pub use sandbox::{Mode as SandboxMode, Resources};
+pub use verdict::{
+    CheckReport, CrashReason, Failure, LimitHit, Part, TestResult, TestStatus, Verdict,
+};
 
 /// How long rustc may take on one crate before the check is abandoned.
 const COMPILE_TIME_LIMIT: Duration = Duration::from_secs(120);
@@ -59,6 +64,10 @@ pub struct Job<'a> {
     /// Source files to call by another name in messages (as rustc sees them, then the name),
     /// for a crate assembled in a build folder from files that live elsewhere.
     pub rename: Vec<(PathBuf, String)>,
+    /// How much rustc and the test program are confined.
+    pub sandbox: SandboxMode,
+    /// What the test program may use.
+    pub resources: Resources,
 }
 
 /// How a check ended.
@@ -118,8 +127,10 @@ fn color(job: &Job) -> &'static str {
 /// The student's crate, as a library.
 fn compile_library(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked>> {
     let mut lib = rustc(job.root)?;
+    // From the command line, so that no attribute in the crate can lower it: unsafe code could
+    // run before `main` or replace the functions the harness reports with.
     lib.args(["--crate-type", "lib", "--crate-name", job.crate_name])
-        .args(["--edition", job.edition])
+        .args(["--edition", job.edition, "-F", "unsafe_code"])
         .args(["-C", "debuginfo=0", "--color", color(job), "--out-dir"])
         .arg(&job.build)
         .arg(job.src.join("lib.rs"));
@@ -127,7 +138,15 @@ fn compile_library(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked>> {
         lib.arg("--remap-path-prefix")
             .arg(format!("{}={name}", path.display()));
     }
-    let done = process::run(lib, b"", compile_limits(), cancel, &|_| false)?;
+    let policy = compile_policy(job)?.map(|p| p.read(job.root.join(&job.src)));
+    let done = process::run(
+        lib,
+        b"",
+        compile_limits(),
+        cancel,
+        &|_| false,
+        policy.as_ref(),
+    )?;
     compiled(job, Part::Exercise, done)
 }
 
@@ -155,7 +174,15 @@ fn compile_tests(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked, Path
         .arg("-o")
         .arg(&binary)
         .arg(&program);
-    let done = process::run(tests, b"", compile_limits(), cancel, &|_| false)?;
+    let policy = compile_policy(job)?;
+    let done = process::run(
+        tests,
+        b"",
+        compile_limits(),
+        cancel,
+        &|_| false,
+        policy.as_ref(),
+    )?;
     Ok(match compiled(job, Part::HiddenTests, done)? {
         ControlFlow::Continue(()) => ControlFlow::Continue(binary),
         ControlFlow::Break(checked) => ControlFlow::Break(checked),
@@ -165,6 +192,7 @@ fn compile_tests(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked, Path
 /// Goes on when rustc succeeded; otherwise the check ends with its messages, or with an
 /// error when they say the disk, not the code, is at fault.
 fn compiled(job: &Job, part: Part, done: Finished) -> Result<ControlFlow<Checked>> {
+    sandbox_failed(&done)?;
     let failed = matches!(done.stop, Stop::Exited(status) if !status.success());
     let build = job.root.join(&job.build);
     if let Some(cause) = failed
@@ -186,23 +214,74 @@ fn compiled(job: &Job, part: Part, done: Finished) -> Result<ControlFlow<Checked
     Ok(ControlFlow::Break(Checked::Report(report)))
 }
 
-/// Runs the test program. Student code runs in the build folder, so files it writes land there.
+/// Runs the test program. Student code runs in `run/` of the build folder, the one place it may
+/// write; in the sandbox it can read the program (the kernel needs that to execute it) but not
+/// the hidden tests' source, nor the library it was linked from.
 fn run_tests(job: &Job, binary: &Path, build_abs: &Path, cancel: &Cancel) -> Result<Checked> {
     let nonce = nonce();
-    let mut run = Command::new(job.root.join(binary));
-    run.current_dir(build_abs);
+    let binary = job.root.join(binary);
+    let dir = build_abs.join("run");
+    fs::create_dir_all(&dir)
+        .map_err(|e| storage_error(job, e))
+        .with_context(|| format!("Failed to create {}", dir.display()))?;
+    let mut run = Command::new(&binary);
+    run.current_dir(&dir);
+    let policy = Policy::new(job.sandbox, job.resources, sysroot()?, &dir)
+        .map(|p| p.read(&binary).env("RUST_BACKTRACE", "0"));
     let limits = Limits {
         time: job.time_limit,
         output: OUTPUT_CAP,
     };
     let is_report = |line: &str| line.starts_with(nonce.as_str());
     let stdin = format!("{nonce}\n");
-    let done = process::run(run, stdin.as_bytes(), limits, cancel, &is_report)?;
+    let input = stdin.as_bytes();
+    let done = process::run(run, input, limits, cancel, &is_report, policy.as_ref())?;
     if done.stop == Stop::Cancelled {
         return Ok(Checked::Cancelled);
     }
-    let report = verdict::judge(job.hidden, &nonce, done, job.time_limit, OUTPUT_CAP);
+    sandbox_failed(&done)?;
+    let resources = policy.as_ref().map(|p| &p.resources);
+    let report = verdict::judge(
+        job.hidden,
+        &nonce,
+        done,
+        job.time_limit,
+        OUTPUT_CAP,
+        resources,
+    );
     Ok(Checked::Report(report))
+}
+
+/// The sandbox of a compile: it writes only in the build folder, and reads the toolchain (and
+/// whatever the caller adds).
+fn compile_policy(job: &Job) -> Result<Option<Policy>> {
+    let build = job.root.join(&job.build);
+    let policy = Policy::new(job.sandbox, Resources::COMPILE, sysroot()?, &build);
+    Ok(policy.map(|p| match rustc_override() {
+        Some(rustc) => p.read(rustc),
+        None => p,
+    }))
+}
+
+/// An error when the launcher said the sandbox could not be set up: the program never ran, so
+/// there is no verdict.
+fn sandbox_failed(done: &Finished) -> Result<()> {
+    let code = match done.stop {
+        Stop::Exited(status) => status.code(),
+        _ => None,
+    };
+    let Some(line) = done
+        .output
+        .lines()
+        .find_map(|l| l.strip_prefix(sandbox::SETUP_FAILED_PREFIX))
+        .filter(|_| code == Some(sandbox::SETUP_FAILED.into()))
+    else {
+        return Ok(());
+    };
+    anyhow::bail!(
+        "The sandbox for student code could not be set up: {line}. `opslings sandbox` shows \
+         which layers this machine has"
+    )
 }
 
 /// An I/O error of the build folder, as a [`storage::StorageError`] when it is one.
@@ -233,16 +312,10 @@ fn rustc(root: &Path) -> Result<Command> {
 }
 
 fn find_rustc() -> Result<PathBuf> {
-    if let Some(rustc) = std::env::var_os("RUSTC") {
-        return Ok(rustc.into());
+    if let Some(rustc) = rustc_override() {
+        return Ok(rustc);
     }
-    let output = Command::new("rustc")
-        .args(["--print", "sysroot"])
-        .output()
-        .context(RUSTC_MISSING)?;
-    anyhow::ensure!(output.status.success(), RUSTC_MISSING);
-    let sysroot = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    let direct = Path::new(&sysroot)
+    let direct = sysroot()?
         .join("bin")
         .join(format!("rustc{}", std::env::consts::EXE_SUFFIX));
     Ok(if direct.is_file() {
@@ -250,6 +323,27 @@ fn find_rustc() -> Result<PathBuf> {
     } else {
         "rustc".into()
     })
+}
+
+/// `$RUSTC`, when it names the compiler to use.
+fn rustc_override() -> Option<PathBuf> {
+    std::env::var_os("RUSTC").map(PathBuf::from)
+}
+
+/// The toolchain's sysroot (its standard library and tools), which sandboxed compiles read.
+fn sysroot() -> Result<&'static Path> {
+    static SYSROOT: OnceLock<PathBuf> = OnceLock::new();
+    if let Some(path) = SYSROOT.get() {
+        return Ok(path);
+    }
+    let rustc = rustc_override().unwrap_or_else(|| "rustc".into());
+    let output = Command::new(rustc)
+        .args(["--print", "sysroot"])
+        .output()
+        .context(RUSTC_MISSING)?;
+    anyhow::ensure!(output.status.success(), RUSTC_MISSING);
+    let sysroot = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    Ok(SYSROOT.get_or_init(|| sysroot.into()))
 }
 
 const RUSTC_MISSING: &str = "Failed to run `rustc`: opslings needs a Rust toolchain. \

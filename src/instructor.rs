@@ -1,5 +1,5 @@
 /*!
-The instructor's commands: `verify`, `grade` and `init`. Each turns its arguments into checked
+The instructor's commands: `verify`, `grade`, `init` and `sandbox`. Each turns its arguments into checked
 options, picks the exercise set, does the work, and writes the report in the format asked for.
 
 They do not need a workbook, so they run before the student's commands look for one.
@@ -20,12 +20,14 @@ mod partition;
 mod pool;
 mod progress;
 mod report;
+mod sandbox;
 mod verify;
 
 pub(crate) use partition::Partition;
 
 use crate::{
     app::load_set,
+    check::SandboxMode,
     cli::{Instructor, ReportArgs, ReportFormat},
     course::ExerciseSet,
     term::Term,
@@ -69,7 +71,19 @@ pub(crate) fn run(
         Instructor::Verify { names, report } => {
             verify(&names, report.into(), course, term, cwd, out)
         }
-        Instructor::Grade { dirs, report } => grade(&dirs, report.into(), course, term, out),
+        Instructor::Grade {
+            dirs,
+            report,
+            no_sandbox,
+        } => {
+            let sandbox = if no_sandbox {
+                SandboxMode::Off
+            } else {
+                SandboxMode::Required
+            };
+            grade(&dirs, report.into(), sandbox, course, term, out)
+        }
+        Instructor::Sandbox => sandbox::show(&term, out),
         Instructor::Init { dir } => {
             let set = load(course)?;
             let files = init::init(&set, &dir)?;
@@ -143,11 +157,15 @@ fn verify(
 fn grade(
     dirs: &[PathBuf],
     options: Options,
+    sandbox: SandboxMode,
     course: Option<&Path>,
     term: Term,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     output::check_writable(options.output.as_deref())?;
+    if sandbox == SandboxMode::Required {
+        sandbox::require()?;
+    }
     let set = load(course)?;
     let workbooks = grade::select(dirs, options.partition);
     let progress = Progress::detect(workbooks.len() * set.exercises.len());
@@ -157,7 +175,14 @@ fn grade(
         set.exercises.len(),
         options.jobs
     ));
-    let report = grade::run(&set, &workbooks, options.partition, options.jobs, &progress)?;
+    let report = grade::run(
+        &set,
+        &workbooks,
+        options.partition,
+        options.jobs,
+        sandbox,
+        &progress,
+    )?;
     emit(Report::Grade(&report), &options, &term, out)
 }
 

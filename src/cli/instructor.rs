@@ -1,4 +1,4 @@
-//! The instructor's commands as clap reads them: verify, grade, init.
+//! The instructor's commands as clap reads them: verify, grade, init, sandbox.
 
 use std::{num::NonZeroUsize, path::PathBuf};
 
@@ -31,7 +31,14 @@ pub enum Instructor {
         dirs: Vec<PathBuf>,
         #[command(flatten)]
         report: ReportArgs,
+        /// Run student code without the sandbox: only where the grade runs in a throwaway VM or
+        /// container that isolates it by other means (see SECURITY.md)
+        #[arg(long)]
+        no_sandbox: bool,
     },
+    /// Say which layers of the sandbox student code gets on this machine, found by trying them
+    /// (exit status 0 only when `grade` can run sandboxed here)
+    Sandbox,
     /// Write a fresh student workbook into DIR (new or empty): the exercises, info.toml and topic
     /// pages, without solutions or hidden tests, to publish as an assignment template
     Init {

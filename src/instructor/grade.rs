@@ -21,7 +21,7 @@ use anyhow::{Context, Result};
 
 use super::{Partition, pool, progress::Progress};
 use crate::{
-    check::{self, CheckReport},
+    check::{self, CheckReport, SandboxMode},
     course::{Exercise, ExerciseSet},
 };
 pub(super) use sources::{SourceError, WorkbookError};
@@ -126,6 +126,7 @@ pub(super) fn run(
     workbooks: &[PathBuf],
     partition: Partition,
     jobs: usize,
+    sandbox: SandboxMode,
     progress: &Progress,
 ) -> Result<GradeReport> {
     let tree = tempfile::Builder::new()
@@ -144,6 +145,7 @@ pub(super) fn run(
                 &exercises[item.exercise],
                 item,
                 &tree.path().join(item.workbook.to_string()),
+                sandbox,
             )
         },
         |item, graded| {
@@ -234,14 +236,20 @@ impl Tally {
     }
 }
 
-fn grade_one(exercise: &Exercise, item: &Item, root: &Path) -> GradedExercise {
+fn grade_one(
+    exercise: &Exercise,
+    item: &Item,
+    root: &Path,
+    sandbox: SandboxMode,
+) -> GradedExercise {
     let started = Instant::now();
     let outcome = match &item.copied {
         Err(error) => Outcome::Unreadable(error.clone()),
         Ok(()) => {
             let src = PathBuf::from(exercise.dir()).join("src");
             let build = PathBuf::from("target").join(exercise.name());
-            let job = exercise.job(root, src, build, false);
+            let mut job = exercise.job(root, src, build, false);
+            job.sandbox = sandbox;
             match check::check_to_end(&job) {
                 Ok(report) => Outcome::Checked(report),
                 Err(e) => Outcome::Failed(format!("{e:#}")),

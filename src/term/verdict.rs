@@ -11,7 +11,7 @@ line each.
 use std::{fmt::Write as _, time::Duration};
 
 use super::Term;
-use crate::check::{CheckReport, CrashReason, Failure, Part, TestStatus, Verdict};
+use crate::check::{CheckReport, CrashReason, Failure, LimitHit, Part, TestStatus, Verdict};
 
 /// The panic message of `todo!()`.
 const TODO_MESSAGE: &str = "not yet implemented";
@@ -72,6 +72,20 @@ pub fn crash_reason(reason: &CrashReason) -> String {
              (does the code call std::process::exit?)"
         ),
         CrashReason::Abnormal { status } => format!("the test program ended abnormally ({status})"),
+        CrashReason::Limit(limit) => format!(
+            "it hit the sandbox's limit of {} and was stopped",
+            limit_name(limit)
+        ),
+    }
+}
+
+/// A resource limit, with its value, as a sentence names it.
+fn limit_name(limit: &LimitHit) -> String {
+    match limit {
+        LimitHit::Memory { mib } => format!("{mib} MiB of memory"),
+        LimitHit::Processes { count } => format!("{count} processes and threads"),
+        LimitHit::FileSize { mib } => format!("{mib} MiB for a file it writes"),
+        LimitHit::CpuTime { secs } => format!("{secs} s of CPU time"),
     }
 }
 
