@@ -193,6 +193,10 @@ pub(super) fn judge(
                 running = None;
             }
             Some(Report::Fail(test, message)) => {
+                let message = match resources {
+                    Some(limits) => with_limit(message, limits),
+                    None => message,
+                };
                 set(&test, TestStatus::Failed { message });
                 running = None;
             }
@@ -285,6 +289,19 @@ fn exit_reason(
         None => CrashReason::Abnormal {
             status: status.to_string(),
         },
+    }
+}
+
+/// A failure's message, with the limit named when a thread or process could not start because
+/// of the sandbox's limit (std's message only says "Resource temporarily unavailable").
+fn with_limit(message: String, limits: &Resources) -> String {
+    if message.contains("Resource temporarily unavailable") {
+        format!(
+            "{message}\n(the sandbox allows {} processes and threads at once)",
+            limits.processes
+        )
+    } else {
+        message
     }
 }
 

@@ -4,6 +4,7 @@ mod checks;
 mod commands;
 mod concurrency;
 mod faults;
+mod hostile;
 mod instructor;
 mod signals;
 mod watch;
