@@ -256,7 +256,8 @@ fn run_tests(job: &Job, binary: &Path, build_abs: &Path, cancel: &Cancel) -> Res
 /// whatever the caller adds).
 fn compile_policy(job: &Job) -> Result<Option<Policy>> {
     let build = job.root.join(&job.build);
-    let policy = Policy::new(job.sandbox, Resources::COMPILE, sysroot()?, &build);
+    let policy = Policy::new(job.sandbox, Resources::COMPILE, sysroot()?, &build)
+        .map(Policy::without_namespaces);
     Ok(policy.map(|p| match rustc_override() {
         Some(rustc) => p.read(rustc),
         None => p,

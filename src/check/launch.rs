@@ -1,7 +1,8 @@
 /*!
 A test program never outlives opslings, even one killed with SIGKILL: on Linux every process a
 check starts goes through opslings itself (`opslings __exec PROGRAM ARGS…`), which asks the
-kernel to kill it when its parent dies (`PR_SET_PDEATHSIG`) and then becomes the program. A
+kernel to kill it when its parent dies (`PR_SET_PDEATHSIG`) and then becomes the program, or,
+when a sandbox policy comes with it, runs it in the sandbox (see `sandbox::stages`). A
 launcher is used only once `main` has named the opslings binary; elsewhere (other systems, the
 library's own tests) programs start directly, and the process group still kills them on every
 stop opslings lives through.

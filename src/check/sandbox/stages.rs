@@ -35,6 +35,9 @@ pub(crate) fn outer(policy: &str, program: &OsStr, args: &[OsString]) -> ExitCod
         Ok(policy) => policy,
         Err(e) => return setup_failed(&format!("the policy cannot be read: {e}")),
     };
+    if !parsed.namespaces {
+        return directly(&parsed, program, args);
+    }
     match namespace::enter() {
         Ok(()) => match through_init(policy, program, args) {
             Ok(code) => code,
@@ -117,7 +120,8 @@ fn command(policy: &Policy, program: &OsStr, args: &[OsString]) -> Command {
     command
 }
 
-/// Without namespaces: confined here, the program started as our child. Processes it leaves
+/// Without namespaces (not asked for, or not allowed): confined here, the program started as
+/// our child. Processes it leaves
 /// behind are killed when it ends, where Landlock scopes signals to the sandbox (so that the
 /// kill reaches them and nothing else).
 fn directly(policy: &Policy, program: &OsStr, args: &[OsString]) -> ExitCode {
