@@ -5,6 +5,8 @@ mod commands;
 mod concurrency;
 mod faults;
 mod instructor;
+mod merge;
+mod reports;
 mod signals;
 mod watch;
 
