@@ -105,7 +105,11 @@ fn suite(
     timestamp: &str,
 ) -> (Element, [usize; 4], f64) {
     let [tests, failures, errors, skipped] = counts(cases);
-    let seconds: f64 = cases.iter().filter_map(|c| c.seconds).sum();
+    // Not `sum()`: an empty sum of f64 is -0.0, which the schema's time pattern refuses.
+    let seconds = cases
+        .iter()
+        .filter_map(|c| c.seconds)
+        .fold(0.0, |a, b| a + b);
     let mut suite = Element::new("testsuite")
         .attr("name", name)
         .attr("tests", tests)
