@@ -48,7 +48,11 @@ impl Started {
             .course
             .file(crate::course::paths::INFO)
             .unwrap_or_default();
-        let started_at = OffsetDateTime::now_utc()
+        // Whole seconds: what a person reads, and all that comparing runs needs.
+        let now = OffsetDateTime::now_utc();
+        let started_at = now
+            .replace_nanosecond(0)
+            .unwrap_or(now)
             .format(&Rfc3339)
             .unwrap_or_default();
         Self {

@@ -48,7 +48,8 @@ td.total, td.rate { text-align: right; font-variant-numeric: tabular-nums; }
 .timed_out { background: #8e5bd0; color: #fff; }
 .crashed { background: #7a2e28; color: #fff; }
 .error, td.unread { background: #9a9a9a; color: #fff; }
-.bar { display: inline-block; height: .8em; background: #2e9e4f; vertical-align: middle; }
+.track { display: inline-block; width: 100px; background: #e6e6e9; vertical-align: middle; }
+.bar { display: block; height: .8em; background: #2e9e4f; }
 ul.legend { list-style: none; padding: 0; display: flex; gap: 1em; }
 ul.legend li span { display: inline-block; width: 1em; height: 1em; vertical-align: middle; margin-right: .3em; }
 ";
@@ -91,7 +92,7 @@ fn rates(doc: &GradeDoc, page: &mut String) {
             page,
             "<tr class=\"exercise\"><td>{}</td><td>{}</td><td class=\"total\">{}</td>\
              <td class=\"total\">{passed}/{students}</td><td class=\"rate\">{percent}%</td>\
-             <td><span class=\"bar\" style=\"width: {percent}px\"></span></td></tr>",
+             <td><span class=\"track\"><span class=\"bar\" style=\"width: {percent}px\"></span></span></td></tr>",
             escape(&info.name),
             escape(&info.topic),
             info.weight
