@@ -32,9 +32,9 @@ pub enum Instructor {
         #[command(flatten)]
         report: ReportArgs,
         /// What identifies this CI run in the JSON report, so that `merge` takes only the
-        /// partitions of one run [default: GITHUB_RUN_ID-GITHUB_RUN_ATTEMPT or CI_PIPELINE_ID]
+        /// partitions of one run [default: $GITHUB_RUN_ID or $CI_PIPELINE_ID]
         ///
-        /// Example: --run "$GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT"
+        /// Example: --run "fall-2026-week-3"
         #[arg(long, value_name = "ID", env = "OPSLINGS_RUN")]
         run: Option<String>,
     },

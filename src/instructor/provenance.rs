@@ -86,17 +86,11 @@ pub(super) fn digest(bytes: &[u8]) -> String {
     format!("fnv1a64:{:016x}", fnv1a64(bytes))
 }
 
-/// The CI run this process belongs to, from the variables GitHub Actions and GitLab set.
+/// The CI run this process belongs to, from the variables GitHub Actions and GitLab set. Not
+/// the attempt: a partition re-run after a failure belongs to the same run as the others.
 pub(super) fn ci_run() -> Option<String> {
     let var = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
-    match (var("GITHUB_RUN_ID"), var("CI_PIPELINE_ID")) {
-        (Some(id), _) => Some(format!(
-            "{id}-{}",
-            var("GITHUB_RUN_ATTEMPT").unwrap_or("1".into())
-        )),
-        (None, Some(id)) => Some(id),
-        (None, None) => None,
-    }
+    var("GITHUB_RUN_ID").or_else(|| var("CI_PIPELINE_ID"))
 }
 
 fn toolchain() -> Option<String> {
