@@ -549,7 +549,12 @@ fn a_bad_partition_or_job_count_is_explained() {
         ("4/3", "K must be from 1 to 3"),
         ("1/0", "N, the number of partitions, must be at least 1"),
         ("two/3", "`two` in `two/3` is not a whole number"),
-        ("2", "`2` is not K/N"),
+        (
+            "2",
+            "`2` is not K/N: write hash:K/N (or count:K/N), such as hash:2/3",
+        ),
+        ("crc:1/3", "`crc` is not a partition scheme: write hash:K/N"),
+        ("hash:4/3", "K must be from 1 to 3"),
     ] {
         let (code, _, err) = output(wb.opslings(&["verify", "--partition", value]));
         assert_eq!(code, 2, "{value}");

@@ -436,4 +436,11 @@ fn a_bad_output_path_is_refused_before_any_work() {
             assert!(!err.contains("Grading"), "{err}");
         }
     }
+    let (code, _, err) = output(class.opslings(&["verify", "--format", "html"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("verify writes --format human, json or junit"),
+        "{err}"
+    );
+    assert!(!err.contains("Verifying"), "{err}");
 }
