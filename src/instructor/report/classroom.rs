@@ -91,3 +91,55 @@ pub(super) fn grade(doc: &GradeDoc, out: &mut dyn Write) -> Result<()> {
     let json = serde_json::to_vec(&payload(doc, workbook))?;
     writeln!(out, "{}", STANDARD.encode(json)).context("Failed to write the Classroom result")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instructor::report::doc::sample;
+
+    fn decoded(doc: &GradeDoc) -> serde_json::Value {
+        let mut out = Vec::new();
+        grade(doc, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count(), 1, "one line, for $GITHUB_OUTPUT");
+        serde_json::from_slice(&STANDARD.decode(text.trim_end()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_workbook_that_cannot_be_read_is_an_error_for_every_exercise() {
+        let mut doc = sample(&["a", "b"], &[("ada", &["passed", "passed"])]);
+        doc.workbooks[0].error = Some("no such folder".into());
+        doc.workbooks[0].exercises.clear();
+        let payload = decoded(&doc);
+        assert_eq!(payload["status"], "error");
+        assert_eq!(payload["max_score"], 2);
+        let tests = payload["tests"].as_array().unwrap();
+        assert_eq!(tests.len(), 2);
+        assert!(tests.iter().all(|t| t["status"] == "error"
+            && t["score"] == 0
+            && t["message"] == "no such folder"));
+    }
+
+    #[test]
+    fn an_exercise_not_checked_makes_the_run_an_error_and_passes_keep_their_points() {
+        let doc = sample(
+            &["a", "b", "c"],
+            &[("ada", &["passed", "error", "crashed"])],
+        );
+        let payload = decoded(&doc);
+        assert_eq!(payload["status"], "error");
+        let rows: Vec<(String, u64)> = payload["tests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["status"].as_str().unwrap().to_owned(),
+                    t["score"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let expect = [("pass", 1), ("error", 0), ("fail", 0)].map(|(s, n)| (s.to_owned(), n));
+        assert_eq!(rows, expect);
+    }
+}
