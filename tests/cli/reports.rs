@@ -108,8 +108,12 @@ fn counted(suite: Node) -> [usize; 4] {
     [cases.len(), with("failure"), with("error"), with("skipped")]
 }
 
+/// An adder that fails 2 of its 3 tests and prints what XML 1.0 cannot hold: U+FFFE, U+FFFF,
+/// NUL, ANSI colour codes, and a lone surrogate (as the bytes ED A0 80).
 const DIRTY: &str = "pub fn add(a: i32, b: i32) -> i32 {\n    \
-    println!(\"odd \\u{FFFE}\\u{FFFF}\\0 \\x1b[31mred\\x1b[0m\");\n    a - b\n}\n";
+    println!(\"odd \\u{FFFE}\\u{FFFF}\\0 \\x1b[31mred\\x1b[0m\");\n    \
+    std::io::Write::write_all(&mut std::io::stdout(), b\"\\xed\\xa0\\x80\\n\").unwrap();\n    \
+    a - b\n}\n";
 
 #[test]
 fn junit_holds_no_character_xml_forbids_and_has_a_case_per_hidden_test() {
@@ -186,7 +190,7 @@ fn junit_holds_no_character_xml_forbids_and_has_a_case_per_hidden_test() {
     assert!(
         out.text()
             .unwrap()
-            .contains("odd \u{FFFD}\u{FFFD}\u{FFFD} red"),
+            .contains("odd \u{FFFD}\u{FFFD}\u{FFFD} red\n\u{FFFD}"),
         "the printed line, cleaned: {xml}"
     );
 }
