@@ -39,8 +39,34 @@ fn main() {
     println!("cargo:rerun-if-changed={}", paths::INFO);
     println!("cargo:rerun-if-changed=solutions");
     println!("cargo:rerun-if-changed=tests/hidden");
+    commit();
     // Topic pages are course text that students read but do not edit.
     for file in files.iter().filter(|f| f.ends_with("README.md")) {
         println!("cargo:rerun-if-changed={}", file.display());
+    }
+}
+
+/// The commit the built-in course comes from, for the reports to name (none outside git).
+fn commit() {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let Some(commit) = git(&["rev-parse", "HEAD"]) else {
+        return;
+    };
+    println!("cargo:rustc-env=OPSLINGS_COMMIT={commit}");
+    // A new commit or a switch of branch changes these two files.
+    for path in [
+        "HEAD".to_owned(),
+        git(&["symbolic-ref", "-q", "HEAD"]).unwrap_or_default(),
+    ] {
+        if let Some(file) = git(&["rev-parse", "--git-path", &path]).filter(|_| !path.is_empty()) {
+            println!("cargo:rerun-if-changed={file}");
+        }
     }
 }

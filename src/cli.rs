@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod instructor;
 mod student;
-pub use instructor::{Instructor, ReportArgs, ReportFormat};
+pub use instructor::{Instructor, OutputArgs, ReportArgs, ReportFormat};
 pub use student::Student;
 
 /// Exercises on operations and reliability engineering, checked against hidden tests.

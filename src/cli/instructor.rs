@@ -1,4 +1,4 @@
-//! The instructor's commands as clap reads them: verify, grade, init, sandbox.
+//! The instructor's commands as clap reads them: verify, grade, merge, init, sandbox.
 
 use std::{num::NonZeroUsize, path::PathBuf};
 
@@ -35,6 +35,28 @@ pub enum Instructor {
         /// container that isolates it by other means (see SECURITY.md)
         #[arg(long)]
         no_sandbox: bool,
+        /// What identifies this CI run in the JSON report, so that `merge` takes only the
+        /// partitions of one run [default: $GITHUB_RUN_ID or $CI_PIPELINE_ID]
+        ///
+        /// Example: --run "fall-2026-week-3"
+        #[arg(long, value_name = "ID", env = "OPSLINGS_RUN")]
+        run: Option<String>,
+    },
+    /// Merge the JSON reports of the partitions of one grading run into one report
+    ///
+    /// Refuses reports of different courses, opslings versions or runs, a missing or repeated
+    /// partition, and a workbook graded twice. The workbooks are written sorted by path.
+    ///
+    /// Examples:
+    ///   opslings merge grade-*.json --format json --output gradebook.json
+    ///   opslings merge grade-*.json --format html --output gradebook.html
+    #[command(verbatim_doc_comment)]
+    Merge {
+        /// The reports (`opslings grade --format json --partition hash:K/N`), in any order
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Say which layers of the sandbox student code gets on this machine, found by trying them
     /// (exit status 0 only when `grade` can run sandboxed here)
@@ -54,25 +76,44 @@ pub struct ReportArgs {
     #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<NonZeroUsize>,
 
-    /// How to write the report: a table, JSON (docs/report.schema.json) or JUnit XML
+    /// Take only partition K of N for a CI matrix. hash:K/N (use it to grade) puts an item
+    /// in partition (FNV-1a of its name mod N) + 1, whatever else is in the list; count:K/N
+    /// (or K/N) puts item i (exercises in info.toml order, workbooks sorted) in (i mod N) + 1
+    ///
+    /// Example: --partition hash:2/4
+    #[arg(long, value_name = "SCHEME:K/N", value_parser = parse_partition)]
+    pub partition: Option<Partition>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The report's format and where it goes.
+#[derive(Args, Debug)]
+pub struct OutputArgs {
+    /// How to write the report: a table, JSON (docs/report.schema.json), JUnit XML, the GitHub
+    /// Classroom reporter's payload (grade and merge; one workbook), or an HTML gradebook page
+    /// (grade and merge)
+    ///
+    /// Example: --format html --output gradebook.html
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
 
-    /// Take only partition K of N for a CI matrix: item i (exercises in info.toml order,
-    /// workbooks in sorted order) goes to partition (i mod N) + 1
-    #[arg(long, value_name = "K/N", value_parser = parse_partition)]
-    pub partition: Option<Partition>,
-
-    /// Write the report to FILE instead; a human summary still goes to standard output
+    /// Write the report to FILE instead; a human summary still goes to standard output. The
+    /// path is checked before any work starts
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Human,
     Json,
     Junit,
+    /// The base64 JSON that classroom-resources/autograding-grading-reporter reads
+    Classroom,
+    /// One self-contained page: students × exercises, pass rates, totals
+    Html,
 }
 
 fn parse_partition(text: &str) -> Result<Partition, String> {

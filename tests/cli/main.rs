@@ -6,6 +6,8 @@ mod concurrency;
 mod faults;
 mod hostile;
 mod instructor;
+mod merge;
+mod reports;
 mod signals;
 mod watch;
 

@@ -3,10 +3,10 @@
 use std::io::{self, Write};
 
 use super::details;
+use super::doc::{GradeDoc, WorkbookDoc};
 use crate::{
     instructor::{
         Partition,
-        grade::{GradeReport, Graded, Outcome},
         verify::{SetCheck, VerifyReport},
     },
     term::{Term, verdict::summary},
@@ -88,23 +88,21 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
     writeln!(out, "\n{mark} {line}")
 }
 
-pub(super) fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
-    let max = report.max_points;
-    for workbook in &report.workbooks {
-        let path = workbook.path.display();
-        let exercises = match &workbook.result {
-            Ok(exercises) => exercises,
-            Err(error) => {
-                writeln!(out, "{} {path}: {error}\n", term.bad("✗"))?;
-                continue;
-            }
-        };
+pub(super) fn grade(doc: &GradeDoc, term: &Term, out: &mut dyn Write) -> io::Result<()> {
+    let max = doc.max_points;
+    for workbook in &doc.workbooks {
+        let path = &workbook.path;
+        if let Some(error) = &workbook.error {
+            writeln!(out, "{} {path}: {error}\n", term.bad("✗"))?;
+            continue;
+        }
+        let exercises = &workbook.exercises;
         writeln!(
             out,
             "{}: {}/{max} points, {} of {} exercises pass",
-            term.strong(&path.to_string()),
-            workbook.points(),
-            workbook.passed(),
+            term.strong(path),
+            workbook.points,
+            workbook.passed,
             exercises.len()
         )?;
         let name_width = exercises.iter().map(|e| e.name.len()).max().unwrap_or(0);
@@ -114,31 +112,26 @@ pub(super) fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> i
             } else {
                 term.bad("✗")
             };
-            let text = match &e.outcome {
-                Outcome::Checked(report) => summary(&report.verdict),
-                Outcome::Unreadable(error) => error.to_string(),
-                Outcome::Failed(error) => error.clone(),
-            };
-            let points = format!("{}/{}", e.points(), e.weight);
+            let points = format!("{}/{}", e.points, e.weight);
+            let text = &e.check.summary;
             writeln!(out, "  {mark} {:<name_width$}  {points:>5}  {text}", e.name)?;
         }
         writeln!(out)?;
     }
-    summary_table(report, term, out)
+    summary_table(doc, term, out)
 }
 
-fn summary_table(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
-    let rows: Vec<(String, String, String)> = report
+fn summary_table(doc: &GradeDoc, term: &Term, out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<(&str, String, String)> = doc
         .workbooks
         .iter()
-        .map(|w: &Graded| {
-            let path = w.path.display().to_string();
-            let points = format!("{}/{}", w.points(), report.max_points);
-            let passed = match &w.result {
-                Ok(exercises) => format!("{}/{}", w.passed(), exercises.len()),
-                Err(error) => format!("error: {error}"),
+        .map(|w: &WorkbookDoc| {
+            let points = format!("{}/{}", w.points, doc.max_points);
+            let passed = match &w.error {
+                None => format!("{}/{}", w.passed, w.exercises.len()),
+                Some(error) => format!("error: {error}"),
             };
-            (path, points, passed)
+            (w.path.as_str(), points, passed)
         })
         .collect();
     let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max(8);
@@ -150,20 +143,21 @@ fn summary_table(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::
     for (path, points, passed) in &rows {
         writeln!(out, "{path:<width$}  {points:<6}  {passed}")?;
     }
-    let unread = report
+    let unread = doc.workbooks.iter().filter(|w| w.error.is_some()).count();
+    let complete = doc
         .workbooks
         .iter()
-        .filter(|w| w.result.is_err())
+        .filter(|w| w.error.is_none() && w.passed == w.exercises.len())
         .count();
-    let complete = report
-        .workbooks
-        .iter()
-        .filter(|w| w.result.is_ok() && w.passed() == w.exercises().len())
-        .count();
+    let part = &doc.partition;
+    let note = if part.count > 1 {
+        format!(" (partition {}:{}/{})", part.scheme, part.index, part.count)
+    } else {
+        String::new()
+    };
     let mut line = format!(
-        "\n{} workbooks graded{}: {complete} pass every exercise",
-        report.workbooks.len(),
-        partition_note(report.partition)
+        "\n{} workbooks graded{note}: {complete} pass every exercise",
+        doc.workbooks.len(),
     );
     if unread > 0 {
         line += &format!(", {unread} could not be read");
