@@ -5,6 +5,7 @@ Rendering for people: styles, links and the progress bar; a verdict's words are 
 everything writes to the writer it is given.
 */
 
+pub mod link;
 pub mod verdict;
 
 use std::{io::Write, path::Path};
@@ -69,8 +70,16 @@ impl Term {
         if !self.links {
             return path.to_owned();
         }
-        let abs = root.join(path);
-        format!("\x1b]8;;file://{}\x1b\\{path}\x1b]8;;\x1b\\", abs.display())
+        link::file(&root.join(path), path)
+    }
+
+    /// `text` (compiler or test output) with the locations inside `within` (relative to `root`)
+    /// made links, when the terminal supports them; see [`link::locations`].
+    pub fn link_locations(&self, text: &str, root: &Path, within: &Path) -> String {
+        if !self.links {
+            return text.to_owned();
+        }
+        link::locations(text, root, within)
     }
 }
 
@@ -89,6 +98,19 @@ pub fn write_verdict(
     report: &CheckReport,
 ) -> std::io::Result<()> {
     let text = verdict::render(term, exercise.name(), &exercise.task_titles(), report);
+    out.write_all(text.as_bytes())
+}
+
+/// [`write_verdict`] for a workbook at `root`: locations in the exercise's own files are links.
+pub fn write_verdict_in(
+    out: &mut dyn Write,
+    term: &Term,
+    root: &Path,
+    exercise: &Exercise,
+    report: &CheckReport,
+) -> std::io::Result<()> {
+    let text = verdict::render(term, exercise.name(), &exercise.task_titles(), report);
+    let text = term.link_locations(&text, root, Path::new(&exercise.dir()));
     out.write_all(text.as_bytes())
 }
 

@@ -31,7 +31,7 @@ fn check_and_show(
         term.file_link(&app.workbook.root, &exercise.main_file()),
     )?;
     let report = app.check_to_end(exercise)?;
-    term::write_verdict(out, term, exercise, &report)?;
+    term::write_verdict_in(out, term, &app.workbook.root, exercise, &report)?;
     writeln!(out)?;
     if report.verdict.passed() {
         passed(app, state, exercise, out)
