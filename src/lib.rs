@@ -51,9 +51,9 @@ pub fn exit_code(result: Result<ExitCode>) -> ExitCode {
 /// Runs the command line; the exit code is 0 on success, 1 when a check did not pass.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let term = Term::detect(match cli.color {
-        ColorChoice::Auto => None,
-        ColorChoice::Always => Some(true),
-        ColorChoice::Never => Some(false),
+        ColorChoice::Auto => term::ColorChoice::Auto,
+        ColorChoice::Always => term::ColorChoice::Always,
+        ColorChoice::Never => term::ColorChoice::Never,
     });
     let cwd = std::env::current_dir().context("Failed to read the current folder")?;
     match cli.command {

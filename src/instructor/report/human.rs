@@ -38,10 +38,15 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
         } else {
             (term.bad("✗"), v.failure())
         };
-        writeln!(
-            out,
+        let line = format!(
             "{mark} {:<name_width$}  {:<topic_width$}  {text}",
             v.name, v.topic
+        );
+        // Too wide a line continues under its text, the last column.
+        writeln!(
+            out,
+            "{}",
+            term.wrap_hanging(&line, name_width + topic_width + 6)
         )?;
     }
     for v in exercises.iter().filter(|v| !v.solution.verdict.passed()) {
@@ -62,7 +67,11 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
     if !problems.is_empty() {
         writeln!(out, "\nThe exercise set:")?;
         for problem in problems {
-            writeln!(out, "{} {problem}", term.bad("✗"))?;
+            writeln!(
+                out,
+                "{}",
+                term.wrap(&format!("{} {problem}", term.bad("✗")))
+            )?;
         }
     }
     let mut line = format!(
@@ -85,7 +94,7 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
     } else {
         term.bad("✗")
     };
-    writeln!(out, "\n{mark} {line}")
+    writeln!(out, "\n{}", term.wrap(&format!("{mark} {line}")))
 }
 
 pub(super) fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
@@ -95,7 +104,11 @@ pub(super) fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> i
         let exercises = match &workbook.result {
             Ok(exercises) => exercises,
             Err(error) => {
-                writeln!(out, "{} {path}: {error}\n", term.bad("✗"))?;
+                writeln!(
+                    out,
+                    "{}\n",
+                    term.wrap(&format!("{} {path}: {error}", term.bad("✗")))
+                )?;
                 continue;
             }
         };
@@ -120,7 +133,8 @@ pub(super) fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> i
                 Outcome::Failed(error) => error.clone(),
             };
             let points = format!("{}/{}", e.points(), e.weight);
-            writeln!(out, "  {mark} {:<name_width$}  {points:>5}  {text}", e.name)?;
+            let line = format!("  {mark} {:<name_width$}  {points:>5}  {text}", e.name);
+            writeln!(out, "{}", term.wrap_hanging(&line, name_width + 13))?;
         }
         writeln!(out)?;
     }
@@ -168,5 +182,5 @@ fn summary_table(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::
     if unread > 0 {
         line += &format!(", {unread} could not be read");
     }
-    writeln!(out, "{line}.")
+    writeln!(out, "{}", term.wrap(&format!("{line}.")))
 }
