@@ -57,6 +57,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     });
     let cwd = std::env::current_dir().context("Failed to read the current folder")?;
     match cli.command {
+        Some(Command::Completions { shell }) => {
+            cli::completions(shell, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { command }) => {
+            cli::man(command.as_deref(), out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         // The instructor's commands work outside a workbook too.
         Some(Command::Instructor(command)) => {
             instructor::run(command, cli.course.as_deref(), term, &cwd, out)

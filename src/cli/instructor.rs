@@ -13,6 +13,10 @@ pub enum Instructor {
     ///
     /// Inside a course repository (a folder with info.toml and solutions/) the exercise set on
     /// disk is verified; elsewhere the one built into opslings, or the one given by --course.
+    #[command(after_help = "\
+Examples:
+  opslings verify
+  opslings verify --partition 1/4 --format junit --output verify.xml")]
     Verify {
         /// Only these exercises; all of them when none is named
         #[arg(value_name = "NAME")]
@@ -25,6 +29,10 @@ pub enum Instructor {
     /// Only the `.rs` files under each workbook's exercises/<topic>/<name>/src/ are used;
     /// manifests, build scripts and hidden tests come from opslings. Exit status 0 only when
     /// every exercise of every workbook passes.
+    #[command(after_help = "\
+Examples:
+  opslings grade submissions/*
+  opslings grade --format json --output grades.json submissions/*")]
     Grade {
         /// The students' workbooks (clones of the assignment)
         #[arg(value_name = "DIR", required = true)]
@@ -34,6 +42,9 @@ pub enum Instructor {
     },
     /// Write a fresh student workbook into DIR (new or empty): the exercises, info.toml and topic
     /// pages, without solutions or hidden tests, to publish as an assignment template
+    #[command(after_help = "\
+Examples:
+  opslings init ../assignment-template")]
     Init {
         /// The folder to create
         dir: PathBuf,
