@@ -177,3 +177,81 @@ fn version_names_the_course_built_in() {
     assert!(version.starts_with(&expected), "{version}");
     assert!(version.trim_end().ends_with(')'), "{version}");
 }
+
+/// What `opslings run` shows in a terminal `cols` wide, run in a workbook in `dir`: the bytes
+/// written and the screen they make.
+#[cfg(unix)]
+fn run_in_terminal(dir: &Path, course: &Path, cols: u16) -> (String, vt100::Parser) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 60,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_opslings"));
+    cmd.args(["run", "--course"]);
+    cmd.arg(course);
+    cmd.cwd(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("FORCE_HYPERLINK", "1");
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "COLUMNS",
+        "CARGO_PKG_NAME",
+    ] {
+        cmd.env_remove(var);
+    }
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let reading = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        // Ends with EOF or EIO once the program has exited.
+        let _ = reader.read_to_end(&mut bytes);
+        bytes
+    });
+    child.wait().unwrap();
+    drop(pty.master);
+    let bytes = reading.join().unwrap();
+    let mut screen = vt100::Parser::new(60, cols, 0);
+    screen.process(&bytes);
+    (String::from_utf8_lossy(&bytes).into_owned(), screen)
+}
+
+#[cfg(unix)]
+#[test]
+fn in_a_terminal_run_wraps_at_words_and_links_into_a_folder_named_oddly() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("my wb#1");
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+    opslings::workbook::copy_tree(&course, &dir).unwrap();
+    let (written, parser) = run_in_terminal(&dir, &course, 50);
+    let file = url::Url::from_file_path(dir.join("exercises/00_basics/adder/src/lib.rs")).unwrap();
+    assert!(file.as_str().contains("my%20wb%231"), "{file}");
+    // The header's path and the todo!() location in the verdict.
+    let link = format!("\x1b]8;;{file}\x1b\\");
+    assert_eq!(written.matches(&link).count(), 2, "{written:?}");
+    let screen = parser.screen();
+    let text = screen.contents();
+    assert!(
+        text.contains(
+            "  ✗ 2 tests stopped at the todo!() in\n    \
+             exercises/00_basics/adder/src/lib.rs:8:5:\n    write that code\n\n\
+             · Task 2: Keep zero neutral: 1 hidden test, not\n  started yet\n"
+        ),
+        "{text}"
+    );
+    // opslings broke every long line itself, at a space: the terminal wrapped none.
+    let wrapped: Vec<u16> = (0..60).filter(|&row| screen.row_wrapped(row)).collect();
+    assert!(
+        wrapped.is_empty(),
+        "rows {wrapped:?} wrapped by the terminal:\n{text}"
+    );
+}
