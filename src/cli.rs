@@ -13,7 +13,7 @@ pub use instructor::{Instructor, ReportArgs, ReportFormat};
 pub use student::Student;
 
 /// `opslings 0.1.0 (course: info.toml format 2, 99 exercises, commit …)`, written by build.rs.
-pub(crate) const VERSION: &str = env!("OPSLINGS_VERSION");
+const VERSION: &str = env!("OPSLINGS_VERSION");
 
 /// Exercises on operations and reliability engineering, checked against hidden tests.
 ///

@@ -44,7 +44,9 @@ pub fn man(name: Option<&str>, out: &mut dyn Write) -> Result<()> {
 /// clap_mangen's sections, with the examples of `--help` as an EXAMPLES section whose lines are
 /// kept (its own EXTRA section fills them into one paragraph).
 fn render(page: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
-    let man = clap_mangen::Man::new(page.clone()).source(format!("opslings {}", super::VERSION));
+    // The footer's source is short; the VERSION section has the course and the commit.
+    let source = format!("opslings {}", env!("CARGO_PKG_VERSION"));
+    let man = clap_mangen::Man::new(page.clone()).source(source);
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
