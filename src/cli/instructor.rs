@@ -13,6 +13,10 @@ pub enum Instructor {
     ///
     /// Inside a course repository (a folder with info.toml and solutions/) the exercise set on
     /// disk is verified; elsewhere the one built into opslings, or the one given by --course.
+    #[command(after_help = "\
+Examples:
+  opslings verify
+  opslings verify --partition 1/4 --format junit --output verify.xml")]
     Verify {
         /// Only these exercises; all of them when none is named
         #[arg(value_name = "NAME")]
@@ -23,8 +27,13 @@ pub enum Instructor {
     /// Grade students' workbooks against the hidden tests built into opslings (or --course)
     ///
     /// Only the `.rs` files under each workbook's exercises/<topic>/<name>/src/ are used;
-    /// manifests, build scripts and hidden tests come from opslings. Exit status 0 only when
-    /// every exercise of every workbook passes.
+    /// manifests, build scripts and hidden tests come from opslings. Student code runs in a
+    /// sandbox (`opslings sandbox` shows its layers; SECURITY.md says what it guarantees). Exit
+    /// status 0 only when every exercise of every workbook passes.
+    #[command(after_help = "\
+Examples:
+  opslings grade submissions/*
+  opslings grade --format json --output grades.json submissions/*")]
     Grade {
         /// The students' workbooks (clones of the assignment)
         #[arg(value_name = "DIR", required = true)]
@@ -60,9 +69,16 @@ pub enum Instructor {
     },
     /// Say which layers of the sandbox student code gets on this machine, found by trying them
     /// (exit status 0 only when `grade` can run sandboxed here)
+    #[command(after_help = "\
+Examples:
+  opslings sandbox                       # before the first grade on a new runner
+  opslings sandbox || echo 'grade needs Landlock: see SECURITY.md'")]
     Sandbox,
     /// Write a fresh student workbook into DIR (new or empty): the exercises, info.toml and topic
     /// pages, without solutions or hidden tests, to publish as an assignment template
+    #[command(after_help = "\
+Examples:
+  opslings init ../assignment-template")]
     Init {
         /// The folder to create
         dir: PathBuf,

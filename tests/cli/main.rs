@@ -3,6 +3,7 @@
 mod checks;
 mod commands;
 mod concurrency;
+mod conventions;
 mod faults;
 mod hostile;
 mod instructor;

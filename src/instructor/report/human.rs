@@ -38,10 +38,15 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
         } else {
             (term.bad("✗"), v.failure())
         };
-        writeln!(
-            out,
+        let line = format!(
             "{mark} {:<name_width$}  {:<topic_width$}  {text}",
             v.name, v.topic
+        );
+        // Too wide a line continues under its text, the last column.
+        writeln!(
+            out,
+            "{}",
+            term.wrap_hanging(&line, name_width + topic_width + 6)
         )?;
     }
     for v in exercises.iter().filter(|v| !v.solution.verdict.passed()) {
@@ -62,7 +67,11 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
     if !problems.is_empty() {
         writeln!(out, "\nThe exercise set:")?;
         for problem in problems {
-            writeln!(out, "{} {problem}", term.bad("✗"))?;
+            writeln!(
+                out,
+                "{}",
+                term.wrap(&format!("{} {problem}", term.bad("✗")))
+            )?;
         }
     }
     let mut line = format!(
@@ -85,7 +94,7 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
     } else {
         term.bad("✗")
     };
-    writeln!(out, "\n{mark} {line}")
+    writeln!(out, "\n{}", term.wrap(&format!("{mark} {line}")))
 }
 
 pub(super) fn grade(doc: &GradeDoc, term: &Term, out: &mut dyn Write) -> io::Result<()> {
@@ -93,7 +102,8 @@ pub(super) fn grade(doc: &GradeDoc, term: &Term, out: &mut dyn Write) -> io::Res
     for workbook in &doc.workbooks {
         let path = &workbook.path;
         if let Some(error) = &workbook.error {
-            writeln!(out, "{} {path}: {error}\n", term.bad("✗"))?;
+            let line = format!("{} {path}: {error}", term.bad("✗"));
+            writeln!(out, "{}\n", term.wrap(&line))?;
             continue;
         }
         let exercises = &workbook.exercises;
@@ -114,7 +124,8 @@ pub(super) fn grade(doc: &GradeDoc, term: &Term, out: &mut dyn Write) -> io::Res
             };
             let points = format!("{}/{}", e.points, e.weight);
             let text = &e.check.summary;
-            writeln!(out, "  {mark} {:<name_width$}  {points:>5}  {text}", e.name)?;
+            let line = format!("  {mark} {:<name_width$}  {points:>5}  {text}", e.name);
+            writeln!(out, "{}", term.wrap_hanging(&line, name_width + 13))?;
         }
         writeln!(out)?;
     }
@@ -162,5 +173,5 @@ fn summary_table(doc: &GradeDoc, term: &Term, out: &mut dyn Write) -> io::Result
     if unread > 0 {
         line += &format!(", {unread} could not be read");
     }
-    writeln!(out, "{line}.")
+    writeln!(out, "{}", term.wrap(&format!("{line}.")))
 }
