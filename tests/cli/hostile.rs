@@ -70,10 +70,15 @@ impl Class {
 
     /// Grades `workbooks` as CI would, with a secret in the environment; (report, all output).
     fn grade(&self, workbooks: &[&Path]) -> (Value, String) {
+        self.grade_with(workbooks, &[])
+    }
+
+    fn grade_with(&self, workbooks: &[&Path], env: &[(&str, &str)]) -> (Value, String) {
         let mut cmd = self
             .root
             .bare(&["grade", "--format", "json", "--jobs", "2"]);
-        cmd.args(workbooks)
+        cmd.envs(env.iter().copied())
+            .args(workbooks)
             .arg("--course")
             .arg(&self.course)
             .env("GITHUB_TOKEN", CANARY)
@@ -138,7 +143,7 @@ fn secrets_and_answers_stay_out_of_reach() {
             "let mut found = String::new();\n    \
              for path in [\"{course}/solutions/00_basics/adder/src/lib.rs\", \
              \"{course}/tests/hidden/adder.rs\", \"{home}/.ssh/id_ed25519\", \
-             \"/proc/1/environ\", \"/proc/self/mem\"] {{\n        \
+             \"/proc/1/environ\", \"/proc/self/mem\", \"../hidden.rs\"] {{\n        \
              match std::fs::read(path) {{ Ok(b) => found += &String::from_utf8_lossy(&b), Err(e) => found += &format!(\"{{e}};\") }}\n    \
              }}\n    \
              for entry in std::fs::read_dir(\"/proc\").into_iter().flatten().flatten() {{\n        \
@@ -417,4 +422,53 @@ fn a_linked_source_folder_is_refused() {
     assert_eq!(status, "error");
     assert!(summary.contains("is a symbolic link"), "{summary}");
     assert!(!all.contains(ANSWER), "{all}");
+}
+
+/// Where the kernel refuses namespaces (Docker's default seccomp profile), every other layer
+/// still holds: the same attacks, with the namespaces turned off.
+#[test]
+fn without_namespaces_the_other_layers_still_hold() {
+    let class = Class::new();
+    let honest = class.honest("honest");
+    let course = class.course.display().to_string();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let attacker = class.student(
+        "attacker",
+        &probe(&format!(
+            "use std::io::Write;\n    \
+             let env: String = std::env::vars().map(|(k, v)| format!(\"{{k}}={{v}};\")).collect();\n    \
+             let answer = std::fs::read_to_string(\"{course}/tests/hidden/adder.rs\");\n    \
+             let hidden = std::fs::read_to_string(\"../hidden.rs\");\n    \
+             let tcp = std::net::TcpStream::connect((\"127.0.0.1\", {port})).map(|mut s| s.write_all(b\"x\"));\n    \
+             let escape = std::process::Command::new(\"setsid\").args([\"sleep\", \"161.803\"]).spawn();\n    \
+             let write = std::fs::write(\"{course}/tests/hidden/adder.rs\", \"broken\");\n    \
+             format!(\"{{env}} {{answer:?}} {{hidden:?}} {{tcp:?}} {{escape:?}} {{write:?}}\")"
+        )),
+    );
+    let no_namespaces = [("OPSLINGS_SANDBOX_NAMESPACES", "0")];
+    let (report, all) = class.grade_with(&[&honest, &attacker], &no_namespaces);
+    assert_eq!(points(&report, &honest), 2, "{all}");
+    assert_eq!(points(&report, &attacker), 0, "{all}");
+    assert!(!all.contains(CANARY), "a secret leaked:\n{all}");
+    assert!(!all.contains(ANSWER), "an answer leaked:\n{all}");
+    assert!(
+        listener
+            .accept()
+            .is_err_and(|e| e.kind() == ErrorKind::WouldBlock)
+    );
+    let hidden = fs::read_to_string(class.course.join("tests/hidden/adder.rs")).unwrap();
+    assert!(!hidden.contains("broken"));
+    let (_, _, details) = adder(&report, &attacker);
+    assert!(
+        details.contains("Ok(Child"),
+        "the escape must have started: {details}"
+    );
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(
+        alive_with("161.803"),
+        Vec::<String>::new(),
+        "the escape survived"
+    );
 }
