@@ -37,7 +37,7 @@ pub use verdict::{
 };
 
 /// How long rustc may take on one crate before the check is abandoned.
-const COMPILE_TIME_LIMIT: Duration = Duration::from_secs(120);
+const COMPILE_TIME_LIMIT: Duration = Duration::from_secs(60);
 /// Output a test program may write, beyond its reports, before it is stopped.
 pub const OUTPUT_CAP: usize = 1024 * 1024;
 
@@ -127,10 +127,12 @@ fn color(job: &Job) -> &'static str {
 /// The student's crate, as a library.
 fn compile_library(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked>> {
     let mut lib = rustc(job.root)?;
-    // From the command line, so that no attribute in the crate can lower it: unsafe code could
-    // run before `main` or replace the functions the harness reports with.
+    // From the command line, so that no attribute in the crate can lower them: unsafe code
+    // could run before `main` or replace the functions the harness reports with, and a `const`
+    // that never ends would keep rustc busy until its CPU limit.
     lib.args(["--crate-type", "lib", "--crate-name", job.crate_name])
         .args(["--edition", job.edition, "-F", "unsafe_code"])
+        .args(["-F", "long_running_const_eval"])
         .args(["-C", "debuginfo=0", "--color", color(job), "--out-dir"])
         .arg(&job.build)
         .arg(job.src.join("lib.rs"));
@@ -208,10 +210,30 @@ fn compiled(job: &Job, part: Part, done: Finished) -> Result<ControlFlow<Checked
             "{}\nrustc took longer than {COMPILE_TIME_LIMIT:?} and was stopped",
             done.output
         ),
+        Stop::Exited(status) if out_of_cpu(status) => format!(
+            "{}\nrustc hit the sandbox's limit of {} s of CPU time and was stopped (a `const` \
+             that never ends?)",
+            done.output,
+            Resources::COMPILE.cpu_secs
+        ),
         _ => done.output,
     };
     let report = CheckReport::compile_error(job.hidden, part, diagnostics);
     Ok(ControlFlow::Break(Checked::Report(report)))
+}
+
+/// Whether the kernel stopped the process at its CPU limit (SIGXCPU).
+fn out_of_cpu(status: std::process::ExitStatus) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        status.signal() == Some(24)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        false
+    }
 }
 
 /// Runs the test program. Student code runs in `run/` of the build folder, the one place it may

@@ -346,7 +346,11 @@ mod tests {
 
     #[test]
     fn a_flood_of_reports_is_capped_too() {
-        let done = sh("while :; do echo 'R forged'; done", Duration::from_secs(10), 100_000);
+        let done = sh(
+            "while :; do echo 'R forged'; done",
+            Duration::from_secs(10),
+            100_000,
+        );
         assert_eq!(done.stop, Stop::OutputCapped);
         assert!(done.reports.len() <= 100_000 / "R forged\n".len() + 1);
     }

@@ -75,7 +75,7 @@ impl Resources {
         memory_mib: 768,
         processes: 64,
         file_size_mib: 256,
-        cpu_secs: 60,
+        cpu_secs: 30,
     };
     /// A test program: small exercises need little; a runaway loop is stopped early.
     pub const TESTS: Self = Self {

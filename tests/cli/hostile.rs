@@ -318,7 +318,15 @@ fn resource_hogs_are_stopped_by_a_named_limit() {
         "cpu",
         "pub fn add(a: i32, b: i32) -> i32 {\n    loop {}\n}\n",
     );
-    let (report, all) = class.grade(&[&honest, &memory, &disk, &processes, &cpu]);
+    // A const that never ends, with the lint that would stop it lowered: rustc's CPU limit.
+    let const_loop = class.student(
+        "const_loop",
+        "#![allow(long_running_const_eval)]\n\
+         const N: u64 = { let mut i = 1u64; while i != 0 { i = i.wrapping_add(2); } i };\n\
+         pub fn add(a: i32, b: i32) -> i32 { a + b + N as i32 }\n",
+    );
+    let students = [&honest, &memory, &disk, &processes, &cpu, &const_loop];
+    let (report, all) = class.grade(&students.map(|s| s.as_path()));
     assert_eq!(points(&report, &honest), 2, "{all}");
     for (student, verdict, limit) in [
         (&memory, "crashed", "MiB of memory"),
@@ -333,6 +341,13 @@ fn resource_hogs_are_stopped_by_a_named_limit() {
     }
     let (status, points, _) = adder(&report, &cpu);
     assert_eq!((status.as_str(), points), ("timed_out", 0));
+    let (status, points, details) = adder(&report, &const_loop);
+    assert_eq!((status.as_str(), points), ("compile_error", 0), "{details}");
+    // Its CPU limit, or on a loaded machine the compile's time limit, whichever comes first.
+    assert!(
+        details.contains("s of CPU time") || details.contains("rustc took longer than"),
+        "{details}"
+    );
 }
 
 #[test]
