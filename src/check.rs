@@ -149,7 +149,7 @@ fn compile_library(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked>> {
         &|_| false,
         policy.as_ref(),
     )?;
-    compiled(job, Part::Exercise, done)
+    compiled(job, Part::Exercise, done, policy.as_ref())
 }
 
 /// The hidden tests, as a program linked against the library. The source is written afresh
@@ -185,16 +185,23 @@ fn compile_tests(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked, Path
         &|_| false,
         policy.as_ref(),
     )?;
-    Ok(match compiled(job, Part::HiddenTests, done)? {
-        ControlFlow::Continue(()) => ControlFlow::Continue(binary),
-        ControlFlow::Break(checked) => ControlFlow::Break(checked),
-    })
+    Ok(
+        match compiled(job, Part::HiddenTests, done, policy.as_ref())? {
+            ControlFlow::Continue(()) => ControlFlow::Continue(binary),
+            ControlFlow::Break(checked) => ControlFlow::Break(checked),
+        },
+    )
 }
 
 /// Goes on when rustc succeeded; otherwise the check ends with its messages, or with an
 /// error when they say the disk, not the code, is at fault.
-fn compiled(job: &Job, part: Part, done: Finished) -> Result<ControlFlow<Checked>> {
-    sandbox_failed(&done)?;
+fn compiled(
+    job: &Job,
+    part: Part,
+    done: Finished,
+    policy: Option<&Policy>,
+) -> Result<ControlFlow<Checked>> {
+    sandbox_failed(&done, policy)?;
     let failed = matches!(done.stop, Stop::Exited(status) if !status.success());
     let build = job.root.join(&job.build);
     if let Some(cause) = failed
@@ -261,7 +268,7 @@ fn run_tests(job: &Job, binary: &Path, build_abs: &Path, cancel: &Cancel) -> Res
     if done.stop == Stop::Cancelled {
         return Ok(Checked::Cancelled);
     }
-    sandbox_failed(&done)?;
+    sandbox_failed(&done, policy.as_ref())?;
     let resources = policy.as_ref().map(|p| &p.resources);
     let report = verdict::judge(
         job.hidden,
@@ -287,17 +294,16 @@ fn compile_policy(job: &Job) -> Result<Option<Policy>> {
 }
 
 /// An error when the launcher said the sandbox could not be set up: the program never ran, so
-/// there is no verdict.
-fn sandbox_failed(done: &Finished) -> Result<()> {
+/// there is no verdict. Only the launcher knows the policy's token, so the program cannot
+/// print a lookalike.
+fn sandbox_failed(done: &Finished, policy: Option<&Policy>) -> Result<()> {
     let code = match done.stop {
         Stop::Exited(status) => status.code(),
         _ => None,
     };
-    let Some(line) = done
-        .output
-        .lines()
-        .find_map(|l| l.strip_prefix(sandbox::SETUP_FAILED_PREFIX))
+    let Some(line) = policy
         .filter(|_| code == Some(sandbox::SETUP_FAILED.into()))
+        .and_then(|p| p.setup_failure(&done.output))
     else {
         return Ok(());
     };

@@ -78,8 +78,9 @@ enum Chunk {
     Eof,
 }
 
-/// Runs `command` (confined by `policy` when there is one), writes `stdin` to it, and collects its output until it exits or a
-/// limit is hit. Lines for which `is_report` holds are kept apart and do not count to the cap.
+/// Runs `command` (confined by `policy` when there is one), writes `stdin` to it, and collects
+/// its output until it exits or a limit is hit. Lines for which `is_report` holds are kept
+/// apart; they count to the cap too.
 pub fn run(
     command: Command,
     stdin: &[u8],

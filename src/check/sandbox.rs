@@ -70,7 +70,8 @@ pub struct Resources {
 
 impl Resources {
     /// rustc on one exercise: far more than any exercise needs, and two at once fit a 2 GiB
-    /// CI runner.
+    /// CI runner. Its process limit goes unused: rustc runs outside a user namespace of its own
+    /// (see `Policy::without_namespaces`), where the kernel would count the user's every process.
     pub const COMPILE: Self = Self {
         memory_mib: 768,
         processes: 64,
@@ -100,6 +101,9 @@ pub struct Policy {
     pub required: bool,
     /// Run in new user, PID and network namespaces where the kernel allows them.
     pub namespaces: bool,
+    /// Marks the launcher's own message when the sandbox cannot be set up: the program never
+    /// sees it, so it cannot print a lookalike.
+    pub token: String,
 }
 
 /// System folders every compile and test program needs: the dynamic loader, libc, and the
@@ -152,6 +156,7 @@ impl Policy {
             resources,
             required: mode == Mode::Required,
             namespaces: std::env::var_os(NAMESPACES_VAR).is_none_or(|v| v != "0"),
+            token: token(),
         })
     }
 
@@ -177,6 +182,12 @@ impl Policy {
         self
     }
 
+    /// The line the launcher writes when the sandbox cannot be set up, if `output` holds it.
+    pub fn setup_failure<'a>(&self, output: &'a str) -> Option<&'a str> {
+        let prefix = format!("{SETUP_FAILED_PREFIX}[{}] ", self.token);
+        output.lines().find_map(|l| l.strip_prefix(prefix.as_str()))
+    }
+
     /// The policy as the launcher reads it from `OPSLINGS_SANDBOX`.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a policy is plain data")
@@ -185,6 +196,14 @@ impl Policy {
     pub(super) fn from_json(text: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(text)
     }
+}
+
+/// A value nobody can guess, for [`Policy::token`].
+fn token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    format!("{:016x}", hasher.finish())
 }
 
 /// One layer of the sandbox and whether this machine has it.
@@ -213,18 +232,21 @@ pub fn layers() -> Vec<Layer> {
 }
 
 /// Why `grade` cannot run sandboxed here, if it cannot: the layers that are required and
-/// missing, named.
+/// missing or not active, named. A layer the probe did not report counts as missing.
 pub fn missing_required(layers: &[Layer]) -> Option<String> {
-    let missing: Vec<String> = layers
+    let missing: Vec<String> = REQUIRED
         .iter()
-        .filter(|l| !l.active && REQUIRED.contains(&l.name))
-        .map(|l| format!("{} ({})", l.name, l.detail))
+        .filter_map(|&name| match layers.iter().find(|l| l.name == name) {
+            Some(layer) if layer.active => None,
+            Some(layer) => Some(format!("{name} ({})", layer.detail)),
+            None => Some(format!("{name} (not found by the probe)")),
+        })
         .collect();
     (!missing.is_empty()).then(|| missing.join("; "))
 }
 
 /// The layers without which a grade cannot be trusted.
-const REQUIRED: &[&str] = &["files", "network", "syscalls", "resources", "sandbox"];
+const REQUIRED: &[&str] = &["environment", "files", "network", "syscalls", "resources"];
 
 #[cfg(test)]
 mod tests {
@@ -276,10 +298,17 @@ mod tests {
                 active: false,
             },
         ];
-        assert_eq!(
-            missing_required(&layers).as_deref(),
-            Some("files (Landlock is not enabled)")
-        );
-        assert_eq!(missing_required(&layers[1..]), None);
+        let missing = missing_required(&layers).unwrap();
+        assert!(missing.starts_with("environment (not found by the probe); files (Landlock is not enabled); network (not found"), "{missing}");
+        let all: Vec<Layer> = REQUIRED
+            .iter()
+            .map(|&name| Layer {
+                name,
+                detail: String::new(),
+                active: true,
+            })
+            .chain(layers[1..].iter().cloned())
+            .collect();
+        assert_eq!(missing_required(&all), None, "processes is not required");
     }
 }

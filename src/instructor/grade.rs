@@ -250,10 +250,14 @@ fn grade_one(
             let build = PathBuf::from("target").join(exercise.name());
             let mut job = exercise.job(root, src, build, false);
             job.sandbox = sandbox;
-            match check::check_to_end(&job) {
+            let outcome = match check::check_to_end(&job) {
                 Ok(report) => Outcome::Checked(report),
                 Err(e) => Outcome::Failed(format!("{e:#}")),
-            }
+            };
+            // What the student's code wrote goes with its check, not at the end of the grade:
+            // one student cannot fill the disk for the others.
+            let _ = std::fs::remove_dir_all(root.join(&job.build));
+            outcome
         }
     };
     GradedExercise {

@@ -118,8 +118,9 @@ fn escape_end(bytes: &[u8], i: usize) -> usize {
                 _ => None,
             })
             .unwrap_or(bytes.len()),
-        Some(_) => i + 2,
-        None => i + 1,
+        // A two-byte escape is ESC and one ASCII byte; before anything else, only ESC goes.
+        Some(b) if b.is_ascii() => i + 2,
+        _ => i + 1,
     }
 }
 

@@ -105,8 +105,10 @@ fn hold_link_spaces(line: &str) -> String {
         // (`ESC ]8;; ESC \`) closes a link, any other opens one.
         let body = &from[OPEN.len()..];
         let (url, terminator) = match body.find(['\x1b', '\x07']) {
-            Some(i) if body[i..].starts_with('\x07') => (i, 1),
-            Some(i) => (i, 2),
+            Some(i) if body[i..].starts_with("\x1b\\") => (i, 2),
+            // BEL, or an ESC that starts no terminator: one byte either way, so that the cut
+            // stays on a character boundary.
+            Some(i) => (i, 1),
             None => (body.len(), 0),
         };
         let end = (OPEN.len() + url + terminator).min(from.len());

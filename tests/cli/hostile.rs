@@ -232,13 +232,19 @@ fn no_network_not_even_loopback() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let port = listener.local_addr().unwrap().port();
+    // A Unix socket on disk, as the Docker daemon's is: a way out of any sandbox it reaches.
+    let socket = class.home.join("daemon.sock");
+    let daemon = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    daemon.set_nonblocking(true).unwrap();
+    let socket = socket.display();
     let caller = class.student(
         "caller",
         &probe(&format!(
             "use std::io::Write;\n    \
              let tcp = std::net::TcpStream::connect((\"127.0.0.1\", {port})).map(|mut s| s.write_all(b\"leak\"));\n    \
              let udp = std::net::UdpSocket::bind(\"0.0.0.0:0\").map(|s| s.send_to(b\"leak\", (\"127.0.0.1\", {port})));\n    \
-             format!(\"{{tcp:?}} {{udp:?}}\")"
+             let unix = std::os::unix::net::UnixStream::connect(\"{socket}\").map(|mut s| s.write_all(b\"leak\"));\n    \
+             format!(\"{{tcp:?}} {{udp:?}} {{unix:?}}\")"
         )),
     );
     let (report, all) = class.grade(&[&honest, &caller]);
@@ -247,6 +253,10 @@ fn no_network_not_even_loopback() {
     match listener.accept() {
         Err(e) if e.kind() == ErrorKind::WouldBlock => {}
         other => panic!("a connection arrived: {other:?}"),
+    }
+    match daemon.accept() {
+        Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+        other => panic!("a connection to the Unix socket arrived: {other:?}"),
     }
 }
 
@@ -394,7 +404,21 @@ fn passes_cannot_be_forged() {
          if mem { println!(\"mem\"); }\n    \
          std::process::exit(0)\n}\n",
     );
-    let forgers = [&constructor, &interposer, &allocator, &allowed, &stdin];
+    // A lookalike of the launcher's own message, to pass for a machine without a sandbox.
+    let setup = class.student(
+        "setup",
+        "pub fn add(_: i32, _: i32) -> i32 {\n    \
+         eprintln!(\"opslings: the sandbox could not be set up: [0] no Landlock\");\n    \
+         std::process::exit(125)\n}\n",
+    );
+    let forgers = [
+        &constructor,
+        &interposer,
+        &allocator,
+        &allowed,
+        &stdin,
+        &setup,
+    ];
     let mut all_students: Vec<&Path> = vec![&honest];
     all_students.extend(forgers.iter().map(|p| p.as_path()));
     let (report, all) = class.grade(&all_students);
@@ -402,6 +426,8 @@ fn passes_cannot_be_forged() {
     for student in forgers {
         assert_eq!(points(&report, student), 0, "{}: {all}", student.display());
     }
+    let (status, _, details) = adder(&report, &setup);
+    assert_eq!(status, "crashed", "{details}");
     for student in [&constructor, &interposer, &allocator, &allowed] {
         let (status, _, details) = adder(&report, student);
         assert_eq!(status, "compile_error", "{details}");

@@ -15,16 +15,27 @@ use nix::{
 
 /// Moves this process into new user, network and IPC namespaces; the processes it starts from
 /// now on go into a new PID namespace.
-pub(super) fn enter() -> io::Result<()> {
+pub(super) fn enter() -> Result<(), Refused> {
     let (uid, gid) = (getuid(), getgid());
     let flags = CloneFlags::CLONE_NEWUSER
         | CloneFlags::CLONE_NEWPID
         | CloneFlags::CLONE_NEWNET
         | CloneFlags::CLONE_NEWIPC;
-    unshare(flags).map_err(io::Error::from)?;
+    unshare(flags).map_err(|_| Refused::Unshare)?;
     // Without a mapping the user would be `nobody` here and could not create files.
-    fs::write("/proc/self/setgroups", "deny")?;
-    fs::write("/proc/self/uid_map", format!("{uid} {uid} 1"))?;
-    fs::write("/proc/self/gid_map", format!("{gid} {gid} 1"))?;
-    Ok(())
+    let map = || -> io::Result<()> {
+        fs::write("/proc/self/setgroups", "deny")?;
+        fs::write("/proc/self/uid_map", format!("{uid} {uid} 1"))?;
+        fs::write("/proc/self/gid_map", format!("{gid} {gid} 1"))
+    };
+    map().map_err(Refused::Map)
+}
+
+/// Why the namespaces could not be had.
+#[derive(Debug)]
+pub(super) enum Refused {
+    /// The kernel refused them: the check can run without.
+    Unshare,
+    /// They were made, but the user could not be mapped into them: nothing can run right.
+    Map(io::Error),
 }

@@ -9,7 +9,7 @@ use seccompiler::{
     SeccompRule, TargetArch,
 };
 
-/// Calls refused outright: reading or writing other processes, kernel interfaces no check
+/// Calls refused outright: sockets (see `denied`), reading or writing other processes, kernel interfaces no check
 /// needs, new namespaces (a way around the filter's view of the system), and io_uring, whose
 /// operations seccomp cannot see.
 const DENIED: &[libc::c_long] = &[
@@ -76,16 +76,10 @@ fn denied(arch: TargetArch) -> Result<BpfProgram, seccompiler::Error> {
     for &call in DENIED {
         rules.insert(call, vec![]);
     }
-    // Sockets other than Unix ones: no network, whatever the namespaces.
-    rules.insert(
-        libc::SYS_socket,
-        vec![SeccompRule::new(vec![SeccompCondition::new(
-            0,
-            SeccompCmpArgLen::Dword,
-            SeccompCmpOp::Ne,
-            libc::AF_UNIX as u64,
-        )?])?],
-    );
+    // No sockets at all: no network whatever the namespaces, and no Unix socket on disk (the
+    // Docker daemon's, an ssh agent's), which Landlock lets a connect reach before ABI 9. The
+    // launcher's own socket pair is made before the filter is.
+    rules.insert(libc::SYS_socket, vec![]);
     let namespace_rules = NAMESPACES
         .iter()
         .map(|&flag| {

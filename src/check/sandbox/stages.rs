@@ -33,27 +33,32 @@ const MAX_INPUT: u64 = 64 * 1024;
 pub(crate) fn outer(policy: &str, program: &OsStr, args: &[OsString]) -> ExitCode {
     let parsed = match Policy::from_json(policy) {
         Ok(policy) => policy,
-        Err(e) => return setup_failed(&format!("the policy cannot be read: {e}")),
+        Err(e) => return setup_failed("?", &format!("the policy cannot be read: {e}")),
     };
+    let token = &parsed.token;
     if !parsed.namespaces {
         return directly(&parsed, program, args);
     }
     match namespace::enter() {
         Ok(()) => match through_init(policy, program, args) {
-            Ok(code) => code,
-            Err(e) => setup_failed(&e.to_string()),
+            Ok(Ended::Status(status)) => end_as(status),
+            Ok(Ended::SetupFailed(why)) => setup_failed(token, &why),
+            Err(e) => setup_failed(token, &e.to_string()),
         },
-        Err(_) => directly(&parsed, program, args),
+        Err(namespace::Refused::Unshare) => directly(&parsed, program, args),
+        // Half in: the user namespace is there but unusable, so nothing can run right.
+        Err(namespace::Refused::Map(e)) => setup_failed(token, &format!("user namespace: {e}")),
     }
 }
 
-fn setup_failed(why: &str) -> ExitCode {
-    eprintln!("{SETUP_FAILED_PREFIX}{why}");
+/// Says why the sandbox could not be set up, with the policy's token (see `Policy::token`).
+fn setup_failed(token: &str, why: &str) -> ExitCode {
+    eprintln!("{SETUP_FAILED_PREFIX}[{token}] {why}");
     ExitCode::from(SETUP_FAILED)
 }
 
-/// Starts the second stage in the new PID namespace and ends as the program did.
-fn through_init(policy: &str, program: &OsStr, args: &[OsString]) -> io::Result<ExitCode> {
+/// Starts the second stage in the new PID namespace; how the program ended.
+fn through_init(policy: &str, program: &OsStr, args: &[OsString]) -> io::Result<Ended> {
     let mut input = Vec::new();
     io::stdin().take(MAX_INPUT).read_to_end(&mut input)?;
     let (mut ours, theirs) = std::os::unix::net::UnixStream::pair()?;
@@ -73,11 +78,7 @@ fn through_init(policy: &str, program: &OsStr, args: &[OsString]) -> io::Result<
     let mut said = String::new();
     let _ = (&mut ours).take(4096).read_to_string(&mut said);
     let status = child.wait()?;
-    Ok(match Ended::parse(&said) {
-        Some(Ended::Status(status)) => end_as(status),
-        Some(Ended::SetupFailed(why)) => setup_failed(&why),
-        None => end_as(status),
-    })
+    Ok(Ended::parse(&said).unwrap_or(Ended::Status(status)))
 }
 
 /// The second stage: process 1 of the check's PID namespace.
@@ -100,7 +101,7 @@ fn run_confined(program: &OsStr, args: &[OsString]) -> io::Result<ExitStatus> {
     let policy = Policy::from_json(&policy).map_err(io::Error::other)?;
     let mut input = Vec::new();
     io::stdin().take(MAX_INPUT).read_to_end(&mut input)?;
-    confine::confine(&policy)?;
+    confine::confine(&policy, true)?;
     let mut child = command(&policy, program, args)
         .stdin(Stdio::piped())
         .spawn()
@@ -126,13 +127,16 @@ fn command(policy: &Policy, program: &OsStr, args: &[OsString]) -> Command {
 /// kill reaches them and nothing else).
 fn directly(policy: &Policy, program: &OsStr, args: &[OsString]) -> ExitCode {
     let _ = nix::sys::prctl::set_child_subreaper(true);
-    let confined = match confine::confine(policy) {
+    let token = &policy.token;
+    let confined = match confine::confine(policy, false) {
         Ok(confined) => confined,
-        Err(e) => return setup_failed(&e.to_string()),
+        Err(e) => return setup_failed(token, &e.to_string()),
     };
     let status = match command(policy, program, args).status() {
         Ok(status) => status,
-        Err(e) => return setup_failed(&format!("cannot start {}: {e}", program.display())),
+        Err(e) => {
+            return setup_failed(token, &format!("cannot start {}: {e}", program.display()));
+        }
     };
     if confined.signals {
         // -1: every process this one may signal, which Landlock limits to its own sandbox.

@@ -144,3 +144,17 @@ fn an_indented_block_after_a_blank_line_is_code() {
     let text = "Run it:\n\n    cargo run -- watch --manual --and-a-very-long-option-list here\n";
     assert_eq!(markdown(text, Some(40)), text);
 }
+
+#[test]
+fn an_escape_before_a_wide_character_cuts_no_character() {
+    // A student's output may hold any bytes: ESC before `é`, and an unterminated link.
+    for text in [
+        "ok \x1bé x y z",
+        "\x1b]8;;file:///a\x1bé b c d e f",
+        "a \x1b",
+    ] {
+        let wrapped = lines(text, Some(4));
+        assert!(wrapped.contains('x') || wrapped.contains('b') || wrapped.contains('a'));
+        let _ = hang(text);
+    }
+}
