@@ -7,6 +7,7 @@ mod faults;
 mod instructor;
 mod signals;
 mod watch;
+mod watch_layout;
 
 use std::{
     fs,

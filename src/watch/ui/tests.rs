@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use ratatui::{Terminal, backend::TestBackend};
+
 use super::*;
 use crate::{
     check::{Failure, TestResult, TestStatus, Verdict},
@@ -28,10 +30,17 @@ fn key(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
+/// The screen at `SIZE`, each row without its trailing spaces.
 fn screen(ui: &mut Ui) -> String {
-    let mut out = Vec::new();
-    ui.draw(&mut out, SIZE).unwrap();
-    String::from_utf8(out).unwrap().replace("\r\n", "\n")
+    screen_at(ui, SIZE)
+}
+
+fn screen_at(ui: &mut Ui, (width, height): (usize, usize)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width as u16, height as u16)).unwrap();
+    terminal
+        .draw(|frame| ui.render(frame.area(), frame.buffer_mut()))
+        .unwrap();
+    crate::watch::frame::rows(terminal.backend().buffer()).join("\n")
 }
 
 /// The adder's verdict with task 1 done and task 2's test failing.
