@@ -165,3 +165,40 @@ fn q_and_ctrl_c_quit_and_a_stopped_thread_ends_the_loop() {
     let err = ui.handle(Event::Stopped("check worker"), SIZE).unwrap_err();
     assert!(err.to_string().contains("its check worker failed"), "{err}");
 }
+
+#[test]
+fn keys_scroll_a_long_verdict_and_a_new_verdict_starts_at_its_top() {
+    let (_dir, app) = app();
+    let (mut ui, _pending) = ui(&app);
+    ui.check();
+    let long = CheckReport {
+        verdict: Verdict::CompileError {
+            part: crate::check::Part::Exercise,
+            diagnostics: (1..=60).map(|i| format!("diagnostic line {i}\n")).collect(),
+        },
+        tests: Vec::new(),
+        output: String::new(),
+    };
+    let checked = |generation| Event::Checked {
+        generation,
+        result: Ok(long.clone()),
+    };
+    ui.handle(checked(1), SIZE).unwrap();
+    let top = screen_at(&mut ui, (40, 12));
+    assert!(top.contains("✗ adder does not compile yet:"), "{top}");
+    let down = Event::Key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
+    ui.handle(down, SIZE).unwrap();
+    let paged = screen_at(&mut ui, (40, 12));
+    assert!(!paged.contains("does not compile yet"), "{paged}");
+    assert!(paged.contains("diagnostic line 5 "), "{paged}");
+    ui.handle(key('G'), SIZE).unwrap();
+    let end = screen_at(&mut ui, (40, 12));
+    assert!(end.contains("diagnostic line 60"), "{end}");
+    ui.handle(key('r'), SIZE).unwrap();
+    ui.handle(checked(2), SIZE).unwrap();
+    assert_eq!(
+        screen_at(&mut ui, (40, 12)),
+        top,
+        "a new verdict starts at its top"
+    );
+}
