@@ -132,3 +132,30 @@ fn the_first_exercise_of_the_course_fits_80_by_24_and_the_list_keeps_its_cursor(
     screen.press("q");
     assert!(screen.quit());
 }
+
+#[test]
+fn paths_on_the_screen_are_links_to_the_workbook_s_files() {
+    let wb = Workbook::new();
+    let mut screen = Screen::start_with(&wb, &[], 24, 80, &[("FORCE_HYPERLINK", "1")]);
+    screen.wait_for(&["hidden tests failed"]);
+    let root = wb.path("").canonicalize().unwrap();
+    let url = url::Url::from_file_path(root.join(ADDER)).unwrap();
+    // Both the header's path and the todo!()'s location name the file.
+    let started = std::time::Instant::now();
+    let open = format!("\x1b]8;;{url}\x1b\\");
+    while screen.written_since(0).matches(&open).count() < 2 {
+        assert!(
+            started.elapsed().as_secs() < 40,
+            "no two links to {url}: {:?}",
+            screen.written_since(0)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // The link holds the path as it is on screen, and the screen is unchanged by it.
+    let written = screen.written_since(0);
+    let linked = written.split(&open).nth(1).unwrap();
+    let text: String = linked.split("\x1b]8;;\x1b\\").next().unwrap().to_owned();
+    assert_eq!(console::strip_ansi_codes(&text), ADDER);
+    assert_eq!(screen.rows()[1].trim_end(), ADDER);
+    assert!(screen.quit());
+}
