@@ -8,6 +8,8 @@ on the verdict of the latest content.
 */
 
 mod files;
+mod frame;
+mod links;
 mod list;
 mod screen;
 mod terminal;

@@ -1,13 +1,10 @@
 /*!
-The terminal in watch mode: raw mode for single key presses, always restored, on quit, on
-Ctrl-C (a key press in raw mode) and on a panic (the hook restores it before the message).
+The terminal in watch mode: raw mode for single key presses and the alternate screen (the
+student's scrollback is left as it was), always restored, on quit, on Ctrl-C (a key press in
+raw mode) and on a panic (the hook restores it before the message).
 */
 
-use std::{
-    io::{self, Write},
-    sync::mpsc::Sender,
-    thread,
-};
+use std::{io, sync::mpsc::Sender, thread};
 
 use anyhow::{Context, Result};
 use crossterm::{
@@ -24,6 +21,8 @@ pub(super) struct RawMode;
 impl RawMode {
     pub(super) fn enter() -> Result<Self> {
         terminal::enable_raw_mode().context("Failed to put the terminal in raw mode")?;
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
+            .context("Failed to switch the terminal to its alternate screen")?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
@@ -46,22 +45,13 @@ impl Drop for RawMode {
 
 fn restore() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), cursor::Show);
+    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
 }
 
-/// The terminal's size, never smaller than something we can draw in.
+/// The terminal's size (columns, rows); the screen says when it is too small to draw in.
 pub(super) fn size() -> (usize, usize) {
     let (cols, rows) = terminal::size().unwrap_or((80, 24));
-    (usize::from(cols).max(20), usize::from(rows).max(5))
-}
-
-/// Clears the screen and writes `text`, which uses `\n` line ends (raw mode needs `\r\n`).
-pub(super) fn draw(out: &mut dyn Write, text: &str) -> io::Result<()> {
-    let mut frame = String::with_capacity(text.len() + 64);
-    frame.push_str("\x1b[H\x1b[2J\x1b[3J");
-    frame.push_str(&text.replace('\n', "\r\n"));
-    out.write_all(frame.as_bytes())?;
-    out.flush()
+    (usize::from(cols), usize::from(rows))
 }
 
 /// Reads key presses and resizes on a thread of its own, for as long as the receiver lives.

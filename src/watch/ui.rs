@@ -6,11 +6,16 @@ use std::{
     sync::mpsc::{self, Receiver, Sender},
 };
 
-use anyhow::{Result, anyhow};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use anyhow::{Context, Result, anyhow};
+use crossterm::{
+    event::{KeyCode, KeyEvent, KeyModifiers},
+    terminal::{Clear, ClearType},
+};
+use ratatui::{Terminal, backend::CrosstermBackend};
 
 use super::{
     Event, Request,
+    links::Links,
     list::{ListAction, ListView},
     screen::Status,
     terminal,
@@ -37,8 +42,12 @@ pub(super) struct Ui<'a> {
     view: View,
     banner: Option<String>,
     note: String,
-    /// A short message on the last line, until the next key.
+    /// A short message in the footer, until the next key.
     message: Option<String>,
+    /// The first line of the exercise screen's body on screen.
+    scroll: usize,
+    /// How many rows of body the last drawn screen had: a page, for PgUp and PgDn.
+    rows: usize,
     /// Every exercise is done: the final message is shown.
     finished: bool,
     requests: Sender<Request>,
@@ -66,6 +75,8 @@ impl<'a> Ui<'a> {
             banner,
             note,
             message: None,
+            scroll: 0,
+            rows: 1,
             finished: current.is_none(),
             requests,
             generation: 0,
@@ -84,13 +95,28 @@ impl<'a> Ui<'a> {
         if !self.finished {
             self.check();
         }
+        // ratatui draws only what changed since its last frame: it starts from a clear screen.
+        // (Not through `Terminal::clear`, which asks the terminal where its cursor is, and the
+        // answer would go to the thread reading keys.)
+        let mut screen = Terminal::new(CrosstermBackend::new(out))
+            .context("Failed to set up the terminal for watch mode")?;
+        crossterm::execute!(screen.backend_mut(), Clear(ClearType::All))
+            .context("Failed to clear the terminal")?;
+        let mut links = Links::default();
         loop {
-            self.draw(out, terminal::size())?;
+            // The terminal's size is read by each draw, so a resize redraws everything.
+            let drawn = screen
+                .draw(|frame| self.render(frame.area(), frame.buffer_mut()))
+                .context("Failed to draw watch mode's screen")?
+                .buffer
+                .clone();
+            if self.app.term.links {
+                links.write(screen.backend_mut(), &drawn, &self.app.workbook.root)?;
+            }
             let event = events
                 .recv()
                 .map_err(|_| anyhow!("watch mode lost its events"))?;
             if !self.handle(event, terminal::size())? {
-                writeln!(out, "\r")?;
                 return Ok(ExitCode::SUCCESS);
             }
         }
@@ -164,6 +190,7 @@ impl<'a> Ui<'a> {
                     }
                     Err(message) => self.status = Status::Error(message),
                 }
+                self.scroll = 0;
             }
             Event::Checked { .. } | Event::Resize => {}
             Event::Key(key) => {
@@ -228,16 +255,13 @@ impl<'a> Ui<'a> {
                     self.view = View::Page { topic, scroll: 0 };
                 }
             },
-            View::Page { scroll, .. } => match key.code {
-                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => *scroll += 1,
-                KeyCode::PageDown | KeyCode::Char(' ') => {
-                    *scroll += height.saturating_sub(3).max(1)
+            View::Page { scroll, .. } => {
+                if !scroll_key(key.code, scroll, self.rows)
+                    && matches!(key.code, KeyCode::Esc | KeyCode::Char('q' | 'e'))
+                {
+                    self.view = View::Main;
                 }
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(height.saturating_sub(3).max(1)),
-                KeyCode::Esc | KeyCode::Char('q' | 'e') => self.view = View::Main,
-                _ => {}
-            },
+            }
             View::ConfirmReset => {
                 self.view = View::Main;
                 if key.code == KeyCode::Char('y') {
@@ -246,10 +270,16 @@ impl<'a> Ui<'a> {
                     self.message = Some("Not reset.".into());
                 }
             }
+            View::Main if scroll_key(key.code, &mut self.scroll, self.rows) => {}
             View::Main => match key.code {
                 KeyCode::Char('q') | KeyCode::Esc => return false,
                 KeyCode::Char('r') if !self.finished => self.check(),
-                KeyCode::Char('h') if !self.finished => self.hint(),
+                KeyCode::Char('h') if !self.finished => {
+                    self.hint();
+                    // The new hint is at the end of the body: show it (drawing keeps the
+                    // scroll within the body).
+                    self.scroll = usize::MAX;
+                }
                 KeyCode::Char('l') => self.view = View::List(ListView::new(self.current)),
                 KeyCode::Char('n') if !self.finished => self.next(),
                 KeyCode::Char('x') if !self.finished => self.view = View::ConfirmReset,
@@ -265,6 +295,7 @@ impl<'a> Ui<'a> {
 
     fn go_to(&mut self, index: usize) {
         self.current = index;
+        self.scroll = 0;
         self.finished = false;
         self.banner = None;
         let name = self.app.set.exercises[index].name().to_owned();
@@ -341,6 +372,21 @@ impl<'a> Ui<'a> {
             Err(e) => self.message = Some(format!("{e:#}")),
         }
     }
+}
+
+/// Moves `scroll` for a scrolling key, with `page` rows on screen; `false` for other keys.
+fn scroll_key(code: KeyCode, scroll: &mut usize, page: usize) -> bool {
+    let page = page.max(1);
+    match code {
+        KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+        KeyCode::PageUp => *scroll = scroll.saturating_sub(page),
+        KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(page),
+        KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
+        KeyCode::End | KeyCode::Char('G') => *scroll = usize::MAX,
+        _ => return false,
+    }
+    true
 }
 
 mod draw;

@@ -11,6 +11,7 @@ mod merge;
 mod reports;
 mod signals;
 mod watch;
+mod watch_layout;
 
 use std::{
     fs,

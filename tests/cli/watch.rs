@@ -17,8 +17,11 @@ const ADDER: &str = "exercises/00_basics/adder/src/lib.rs";
 /// opslings in a terminal of its own.
 pub(crate) struct Screen {
     pub(crate) parser: Arc<Mutex<vt100::Parser>>,
-    /// Everything the program wrote, to check what was on screen in between.
+    /// Everything the program wrote.
     pub(crate) written: Arc<Mutex<Vec<u8>>>,
+    /// Every screen shown, to check what was on screen in between: the screen is redrawn only
+    /// where it changed, so the bytes written do not hold its text in one piece.
+    pub(crate) shown: Arc<Mutex<Vec<String>>>,
     pub(crate) keys: Box<dyn Write + Send>,
     pub(crate) child: Box<dyn Child + Send + Sync>,
     pub(crate) master: Box<dyn MasterPty + Send>,
@@ -36,6 +39,20 @@ impl Screen {
         cols: u16,
         env: &[(&str, &str)],
     ) -> Self {
+        let mut args = args.to_vec();
+        let course = wb.course().to_string_lossy().into_owned();
+        args.extend(["--course", &course]);
+        Self::spawn(&wb.path(""), &args, rows, cols, env)
+    }
+
+    /// opslings in `dir` with `args` and nothing added.
+    pub(crate) fn spawn(
+        dir: &std::path::Path,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -46,9 +63,7 @@ impl Screen {
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_opslings"));
         cmd.args(args);
-        cmd.arg("--course");
-        cmd.arg(wb.course());
-        cmd.cwd(wb.path(""));
+        cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("CARGO_PKG_NAME");
         cmd.env_remove("NO_COLOR");
@@ -59,22 +74,30 @@ impl Screen {
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let written = Arc::new(Mutex::new(Vec::new()));
+        let shown = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().unwrap();
-        let (p, w) = (parser.clone(), written.clone());
+        let (p, w, s) = (parser.clone(), written.clone(), shown.clone());
         thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                p.lock().unwrap().process(&buf[..n]);
+                let mut parser = p.lock().unwrap();
+                parser.process(&buf[..n]);
                 w.lock().unwrap().extend_from_slice(&buf[..n]);
+                let screen = parser.screen().contents();
+                let mut shown = s.lock().unwrap();
+                if shown.last() != Some(&screen) {
+                    shown.push(screen);
+                }
             }
         });
         let keys = pty.master.take_writer().unwrap();
         Self {
             parser,
             written,
+            shown,
             keys,
             child,
             master: pty.master,
@@ -110,8 +133,38 @@ impl Screen {
         String::from_utf8_lossy(&self.written.lock().unwrap()[mark..]).into_owned()
     }
 
+    /// How many screens have been shown so far, for [`Self::shown_since`].
     pub(crate) fn mark(&self) -> usize {
-        self.written.lock().unwrap().len()
+        self.shown.lock().unwrap().len()
+    }
+
+    /// The screens shown since `mark`, one after another.
+    pub(crate) fn shown_since(&self, mark: usize) -> String {
+        self.shown.lock().unwrap()[mark..].join("\n")
+    }
+
+    /// Resizes the terminal, and the emulator reading it.
+    pub(crate) fn resize(&self, rows: u16, cols: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+    }
+
+    /// The rows of the screen.
+    pub(crate) fn rows(&self) -> Vec<String> {
+        let parser = self.parser.lock().unwrap();
+        let (_, cols) = parser.screen().size();
+        parser.screen().rows(0, cols).collect()
     }
 
     /// Presses `q` and waits for the program to end; returns whether it succeeded.
@@ -220,7 +273,7 @@ fn a_save_during_a_check_ends_on_the_verdict_of_the_latest_content() {
         "✓ adder passes all its hidden tests",
         "Exercise 2/2: greeter",
     ]);
-    let shown = screen.written_since(mark);
+    let shown = screen.shown_since(mark);
     assert!(
         !shown.contains("stopped after"),
         "the stale check's verdict never reaches the screen: {shown}"
@@ -336,23 +389,16 @@ fn keys_show_hints_the_list_the_topic_and_ask_before_a_reset() {
 }
 
 #[test]
-fn a_tiny_terminal_does_not_break_it() {
+fn a_tiny_terminal_says_so_and_a_resize_brings_the_screen_back() {
     let wb = Workbook::new();
     let mut screen = Screen::start(&wb, &[], 5, 20);
-    screen.wait_for(&["q quit"]);
+    screen.wait_for(&["The terminal is too"]);
     screen.press("l");
-    screen.wait_for(&["q back"]);
-    screen
-        .master
-        .resize(PtySize {
-            rows: 3,
-            cols: 10,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    screen.resize(3, 10);
     screen.press("q");
-    screen.wait_for(&["quit"]);
+    screen.resize(24, 80);
+    let text = screen.wait_for(&["Exercise 1/2: adder (00_basics)", "q quit"]);
+    assert!(!text.contains("too small"), "{text}");
     assert!(screen.quit(), "it ends cleanly");
 }
 
@@ -376,7 +422,10 @@ fn quitting_restores_the_terminal() {
             .contains(LocalFlags::ICANON | LocalFlags::ECHO),
         "line editing and echo are back after q"
     );
-    assert!(screen.written_since(0).ends_with("\x1b[?25h\r\n") || screen.text().contains("q quit"));
+    assert!(
+        screen.written_since(0).ends_with("\x1b[?1049l\x1b[?25h"),
+        "the alternate screen is left and the cursor shown"
+    );
 }
 
 #[cfg(unix)]

@@ -1,41 +1,38 @@
-//! Drawing the view watch mode is in, from its state.
+//! Drawing the view watch mode is in, from its state, into a ratatui buffer.
 
-use std::io::Write;
-
-use anyhow::Result;
+use ratatui::{buffer::Buffer, layout::Rect};
 
 use super::{
     super::{
-        screen::{self, MainScreen},
-        terminal,
+        frame,
+        screen::{self, ListScreen, MainScreen},
     },
     Ui, View,
 };
 
 impl Ui<'_> {
-    /// Draws the current view on a terminal of `(width, height)`.
-    pub(super) fn draw(
-        &mut self,
-        out: &mut dyn Write,
-        (width, height): (usize, usize),
-    ) -> Result<()> {
+    /// Draws the current view in `area`.
+    pub(super) fn render(&mut self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
+        let (width, height) = (usize::from(area.width), usize::from(area.height));
         let done = self.done();
-        let text = match &mut self.view {
-            View::List(list) => screen::list_screen(
-                &app.term,
-                &app.set.exercises,
-                &done,
-                self.current,
-                list,
-                height,
-            ),
+        match &mut self.view {
+            View::List(list) => {
+                let l = ListScreen {
+                    term: &app.term,
+                    exercises: &app.set.exercises,
+                    done: &done,
+                    current: self.current,
+                };
+                screen::render_list(&l, list, area, buf);
+            }
             View::Page { topic, scroll } => {
-                let page = app
+                let text = app
                     .set
                     .topic_readme(topic)
                     .unwrap_or("(this topic has no page)");
-                screen::page_screen(&app.term, page, scroll, height)
+                let page = screen::topic_page(&app.term, topic, text, width);
+                self.rows = frame::render(&page, scroll, area, buf);
             }
             View::Main | View::ConfirmReset => {
                 let exercise = &app.set.exercises[self.current];
@@ -49,13 +46,8 @@ impl Ui<'_> {
                     "Reset {} to its original? Your version is saved first. (y/n)",
                     exercise.name()
                 );
-                let prompt = match self.view {
-                    View::ConfirmReset => Some(confirm.as_str()),
-                    _ => self.message.as_deref(),
-                };
-                screen::main_screen(&MainScreen {
+                let page = screen::main_page(&MainScreen {
                     term: &app.term,
-                    root: &app.workbook.root,
                     exercise,
                     position: self.current + 1,
                     total: app.set.exercises.len(),
@@ -65,13 +57,13 @@ impl Ui<'_> {
                     task,
                     hints: &hints[..shown],
                     note: &self.note,
-                    prompt,
+                    message: self.message.as_deref(),
+                    prompt: matches!(self.view, View::ConfirmReset).then_some(confirm.as_str()),
                     width,
                     height,
-                })
+                });
+                self.rows = frame::render(&page, &mut self.scroll, area, buf);
             }
-        };
-        terminal::draw(out, &text)?;
-        Ok(())
+        }
     }
 }

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use ratatui::{Terminal, backend::TestBackend};
+
 use super::*;
 use crate::{
     check::{Failure, TestResult, TestStatus, Verdict},
@@ -28,10 +30,17 @@ fn key(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
+/// The screen at `SIZE`, each row without its trailing spaces.
 fn screen(ui: &mut Ui) -> String {
-    let mut out = Vec::new();
-    ui.draw(&mut out, SIZE).unwrap();
-    String::from_utf8(out).unwrap().replace("\r\n", "\n")
+    screen_at(ui, SIZE)
+}
+
+fn screen_at(ui: &mut Ui, (width, height): (usize, usize)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width as u16, height as u16)).unwrap();
+    terminal
+        .draw(|frame| ui.render(frame.area(), frame.buffer_mut()))
+        .unwrap();
+    crate::watch::frame::rows(terminal.backend().buffer()).join("\n")
 }
 
 /// The adder's verdict with task 1 done and task 2's test failing.
@@ -155,4 +164,41 @@ fn q_and_ctrl_c_quit_and_a_stopped_thread_ends_the_loop() {
     assert!(!ui.handle(ctrl_c, SIZE).unwrap());
     let err = ui.handle(Event::Stopped("check worker"), SIZE).unwrap_err();
     assert!(err.to_string().contains("its check worker failed"), "{err}");
+}
+
+#[test]
+fn keys_scroll_a_long_verdict_and_a_new_verdict_starts_at_its_top() {
+    let (_dir, app) = app();
+    let (mut ui, _pending) = ui(&app);
+    ui.check();
+    let long = CheckReport {
+        verdict: Verdict::CompileError {
+            part: crate::check::Part::Exercise,
+            diagnostics: (1..=60).map(|i| format!("diagnostic line {i}\n")).collect(),
+        },
+        tests: Vec::new(),
+        output: String::new(),
+    };
+    let checked = |generation| Event::Checked {
+        generation,
+        result: Ok(long.clone()),
+    };
+    ui.handle(checked(1), SIZE).unwrap();
+    let top = screen_at(&mut ui, (40, 12));
+    assert!(top.contains("✗ adder does not compile yet:"), "{top}");
+    let down = Event::Key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
+    ui.handle(down, SIZE).unwrap();
+    let paged = screen_at(&mut ui, (40, 12));
+    assert!(!paged.contains("does not compile yet"), "{paged}");
+    assert!(paged.contains("diagnostic line 5 "), "{paged}");
+    ui.handle(key('G'), SIZE).unwrap();
+    let end = screen_at(&mut ui, (40, 12));
+    assert!(end.contains("diagnostic line 60"), "{end}");
+    ui.handle(key('r'), SIZE).unwrap();
+    ui.handle(checked(2), SIZE).unwrap();
+    assert_eq!(
+        screen_at(&mut ui, (40, 12)),
+        top,
+        "a new verdict starts at its top"
+    );
 }
