@@ -110,8 +110,8 @@ impl ExerciseSet {
         }
         Ok(Self {
             course,
-            welcome_message: info.welcome_message,
-            final_message: info.final_message,
+            welcome_message: unwrap_paragraphs(&info.welcome_message),
+            final_message: unwrap_paragraphs(&info.final_message),
             exercises,
         })
     }
@@ -265,4 +265,36 @@ fn hidden_tests(
         }
         .into()
     })
+}
+/// info.toml's messages are written wrapped at the author's width; the terminal wraps them at its
+/// own. A paragraph of plain lines becomes one line; lists, indented lines and blank lines stay.
+fn unwrap_paragraphs(text: &str) -> String {
+    let plain = |line: &str| {
+        let start = line.trim_start();
+        !line.is_empty()
+            && start.len() == line.len()
+            && !start.starts_with(['-', '*', '`', '#', '>', '|'])
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        let joins = lines.peek().is_some_and(|next| plain(line) && plain(next));
+        out.push(if joins { ' ' } else { '\n' });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrapped_paragraph_becomes_one_line_and_lists_stay() {
+        let text = "Welcome.\n\nOpen the file,\nand save it.\n\n- one\n- two\n  indented\n";
+        assert_eq!(
+            unwrap_paragraphs(text),
+            "Welcome.\n\nOpen the file, and save it.\n\n- one\n- two\n  indented\n"
+        );
+    }
 }
