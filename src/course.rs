@@ -75,6 +75,7 @@ impl Exercise {
             build,
             color,
             rename: Vec::new(),
+            cache: None,
         }
     }
 }

@@ -26,6 +26,7 @@ pub(crate) use partition::Partition;
 
 use crate::{
     app::load_set,
+    check::cache::Cache,
     cli::{Instructor, ReportArgs, ReportFormat},
     course::ExerciseSet,
     term::Term,
@@ -41,6 +42,26 @@ struct Options {
     partition: Partition,
     /// Where the report goes instead of standard output.
     output: Option<PathBuf>,
+    cache: CacheChoice,
+}
+
+/// Which verdict cache a run uses.
+enum CacheChoice {
+    Off,
+    Default,
+    In(PathBuf),
+}
+
+impl CacheChoice {
+    /// The cache, opened; a folder named on the command line must be usable, the usual one
+    /// only makes the run faster.
+    fn open(&self) -> Result<Option<Cache>> {
+        Ok(match self {
+            Self::Off => None,
+            Self::Default => Cache::default_dir().and_then(|dir| Cache::open(&dir).ok()),
+            Self::In(dir) => Some(Cache::open(dir)?),
+        })
+    }
 }
 
 impl From<ReportArgs> for Options {
@@ -54,6 +75,11 @@ impl From<ReportArgs> for Options {
             },
             partition: args.partition.unwrap_or(Partition::WHOLE),
             output: args.output,
+            cache: match (args.no_cache, args.cache) {
+                (true, _) => CacheChoice::Off,
+                (false, Some(dir)) => CacheChoice::In(dir),
+                (false, None) => CacheChoice::Default,
+            },
         }
     }
 }
@@ -113,6 +139,7 @@ fn verify(
         (None, None) => (load(None)?, "the set built into opslings".to_owned()),
     };
     let exercises = verify::select(&set, names, options.partition)?;
+    let cache = options.cache.open()?;
     // Builds go below the workbook's target/ when there is one, else into a temporary folder.
     let temp;
     let root = match &workbook {
@@ -135,6 +162,7 @@ fn verify(
         options.partition,
         &root,
         options.jobs,
+        cache.as_ref(),
         &progress,
     )?;
     emit(Report::Verify(&report), &options, &term, out)
@@ -149,6 +177,7 @@ fn grade(
 ) -> Result<ExitCode> {
     output::check_writable(options.output.as_deref())?;
     let set = load(course)?;
+    let cache = options.cache.open()?;
     let workbooks = grade::select(dirs, options.partition);
     let progress = Progress::detect(workbooks.len() * set.exercises.len());
     progress.line(&format!(
@@ -157,7 +186,14 @@ fn grade(
         set.exercises.len(),
         options.jobs
     ));
-    let report = grade::run(&set, &workbooks, options.partition, options.jobs, &progress)?;
+    let report = grade::run(
+        &set,
+        &workbooks,
+        options.partition,
+        options.jobs,
+        cache.as_ref(),
+        &progress,
+    )?;
     emit(Report::Grade(&report), &options, &term, out)
 }
 

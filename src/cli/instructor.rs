@@ -59,6 +59,15 @@ pub struct ReportArgs {
     /// Write the report to FILE instead; a human summary still goes to standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Keep verdicts in DIR, for runs to come (such as CI's cache) [default:
+    /// $XDG_CACHE_HOME/opslings, else ~/.cache/opslings]
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache: Option<PathBuf>,
+
+    /// Check everything afresh: neither read nor write the verdict cache
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -10,6 +10,7 @@ becomes a row of the report, never the end of the run.
 */
 
 mod sources;
+mod untouched;
 
 use std::{
     path::{Path, PathBuf},
@@ -21,7 +22,7 @@ use anyhow::{Context, Result};
 
 use super::{Partition, pool, progress::Progress};
 use crate::{
-    check::{self, CheckReport},
+    check::{self, CheckReport, cache::Cache},
     course::{Exercise, ExerciseSet},
 };
 pub(super) use sources::{SourceError, WorkbookError};
@@ -82,7 +83,7 @@ pub(super) struct GradedExercise {
 }
 
 /// A verdict, or why there is none.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) enum Outcome {
     Checked(CheckReport),
     /// The student's sources are missing or cannot be read.
@@ -126,6 +127,7 @@ pub(super) fn run(
     workbooks: &[PathBuf],
     partition: Partition,
     jobs: usize,
+    cache: Option<&Cache>,
     progress: &Progress,
 ) -> Result<GradeReport> {
     let tree = tempfile::Builder::new()
@@ -136,15 +138,21 @@ pub(super) fn run(
     let max_points = set.max_points();
     let (items, unread) = copy_all(exercises, workbooks, tree.path(), progress);
     let tally = Tally::new(workbooks.len(), exercises.len());
+    let untouched = untouched::Untouched::new(exercises.len(), tree.path().join("untouched"));
     let graded = pool::map(
         &items,
         jobs,
         |item| {
-            grade_one(
-                &exercises[item.exercise],
-                item,
-                &tree.path().join(item.workbook.to_string()),
-            )
+            let root = tree.path().join(item.workbook.to_string());
+            let src = root.join(exercises[item.exercise].dir()).join("src");
+            if item.copied.is_ok() && untouched::is_untouched(set, &exercises[item.exercise], &src)
+            {
+                let started = Instant::now();
+                let outcome = untouched.outcome(set, item.exercise, cache);
+                graded(&exercises[item.exercise], outcome, started)
+            } else {
+                grade_one(&exercises[item.exercise], item, &root, cache)
+            }
         },
         |item, graded| {
             let name = workbooks[item.workbook].display();
@@ -234,20 +242,30 @@ impl Tally {
     }
 }
 
-fn grade_one(exercise: &Exercise, item: &Item, root: &Path) -> GradedExercise {
+fn grade_one(
+    exercise: &Exercise,
+    item: &Item,
+    root: &Path,
+    cache: Option<&Cache>,
+) -> GradedExercise {
     let started = Instant::now();
     let outcome = match &item.copied {
         Err(error) => Outcome::Unreadable(error.clone()),
         Ok(()) => {
             let src = PathBuf::from(exercise.dir()).join("src");
             let build = PathBuf::from("target").join(exercise.name());
-            let job = exercise.job(root, src, build, false);
+            let mut job = exercise.job(root, src, build, false);
+            job.cache = cache;
             match check::check_to_end(&job) {
                 Ok(report) => Outcome::Checked(report),
                 Err(e) => Outcome::Failed(format!("{e:#}")),
             }
         }
     };
+    graded(exercise, outcome, started)
+}
+
+fn graded(exercise: &Exercise, outcome: Outcome, started: Instant) -> GradedExercise {
     GradedExercise {
         name: exercise.name().to_owned(),
         topic: exercise.info.topic.clone(),

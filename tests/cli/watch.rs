@@ -52,6 +52,7 @@ impl Screen {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("CARGO_PKG_NAME");
         cmd.env_remove("NO_COLOR");
+        cmd.env("XDG_CACHE_HOME", wb.cache_home());
         for (key, value) in env {
             cmd.env(key, value);
         }
