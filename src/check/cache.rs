@@ -144,6 +144,7 @@ impl Key {
         let mut digest = Digest(blake3::Hasher::new());
         digest.field(FORMAT.as_bytes());
         digest.field(env!("CARGO_PKG_VERSION").as_bytes());
+        digest.field(&build_id());
         digest.field(toolchain.as_bytes());
         for flag in super::FLAGS {
             digest.field(flag.as_bytes());
@@ -169,6 +170,27 @@ impl Key {
     fn hex(&self) -> String {
         blake3::Hash::from_bytes(self.0).to_hex().to_string()
     }
+}
+
+/// This build of opslings: its version alone would not change while the check is developed,
+/// so the binary's size and modification time stand for the build (a rebuilt binary misses).
+fn build_id() -> Vec<u8> {
+    use std::sync::OnceLock;
+    static ID: OnceLock<Vec<u8>> = OnceLock::new();
+    ID.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(fs::metadata);
+        let mut id = Vec::new();
+        if let Ok(meta) = meta {
+            id.extend(meta.len().to_le_bytes());
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok());
+            id.extend(modified.map_or(0, |d| d.as_nanos()).to_le_bytes());
+        }
+        id
+    })
+    .clone()
 }
 
 /// A digest of fields that cannot run into each other: each is preceded by its length.
