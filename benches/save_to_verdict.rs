@@ -8,13 +8,15 @@
 //! - `run`: `opslings run NAME` after a one-line edit (a one-off check, process start included).
 //! - `watch pass`: in watch mode, from writing a passing version to its verdict on the screen.
 //! - `watch compile error`: the same for a save that does not compile, beside rustc on that code.
+//! - `run, unchanged`: `opslings run NAME` again on code just checked: its verdict comes from
+//!   the verdict cache (a fresh one, in the benchmark's own folder, so every other row compiles).
 
 use std::{
     fs,
     io::Read,
     path::{Path, PathBuf},
     process::Command,
-    sync::{Arc, Mutex},
+    sync::{Arc, Mutex, OnceLock},
     thread,
     time::{Duration, Instant},
 };
@@ -22,6 +24,13 @@ use std::{
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const BIN: &str = env!("CARGO_BIN_EXE_opslings");
+
+/// The verdict cache's home of every opslings started here: empty at the start.
+static CACHE_HOME: OnceLock<PathBuf> = OnceLock::new();
+
+fn cache_home() -> &'static Path {
+    CACHE_HOME.get().expect("set at the start")
+}
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -51,6 +60,8 @@ fn main() {
     let hidden = fs::read_to_string(repo.join(format!("tests/hidden/{name}.rs"))).unwrap();
     let broken = format!("{solution}\npub fn broken() -> u32 {{ \"not a number\" }}\n");
 
+    let cache = tempfile::tempdir().unwrap();
+    CACHE_HOME.set(cache.path().to_owned()).unwrap();
     // A workbook holding this exercise, with the student on it.
     let work = tempfile::tempdir().unwrap();
     let root = work.path();
@@ -89,6 +100,7 @@ fn main() {
     let mut run = Vec::new();
     let mut watch_pass = Vec::new();
     let mut watch_broken = Vec::new();
+    let mut unchanged = Vec::new();
     // Warm-up: the toolchain's files in the page cache, the build folder created.
     rustc(&solution, 0);
     fs::write(&lib, &solution).unwrap();
@@ -103,6 +115,10 @@ fn main() {
         opslings(root, &["run", &name]);
         run.push(started.elapsed());
         fs::write(root.join(".opslings/state.toml"), &state).unwrap();
+        let started = Instant::now();
+        opslings(root, &["run", &name]);
+        unchanged.push(started.elapsed());
+        fs::write(root.join(".opslings/state.toml"), &state).unwrap();
 
         // Watch mode from a failing version: time the passing save, then a broken one.
         fs::write(&lib, edit(&broken, i)).unwrap();
@@ -110,7 +126,7 @@ fn main() {
         watch.wait_after(0, "does not compile yet");
         let mark = watch.mark();
         let started = Instant::now();
-        fs::write(&lib, edit(&solution, i)).unwrap();
+        fs::write(&lib, edit(&solution, i + 2000)).unwrap();
         watch.wait_after(mark, "passes all its hidden tests");
         watch_pass.push(started.elapsed());
         watch.quit();
@@ -131,6 +147,7 @@ fn main() {
     rows.push(("floor: rustc --test, passing code", floor.clone()));
     rows.push(("opslings run after a one-line edit", run));
     rows.push(("watch: save -> pass on screen", watch_pass));
+    rows.push(("opslings run, unchanged (cache hit)", unchanged));
     rows.push((
         "floor: rustc --test, code with an error",
         floor_broken.clone(),
@@ -144,7 +161,7 @@ fn main() {
     );
     for (i, (label, times)) in rows.iter().enumerate() {
         let m = median(times);
-        let base = if i >= 3 { floor_broken } else { floor };
+        let base = if i >= 4 { floor_broken } else { floor };
         println!(
             "  {label:<42} {:>7.1} ms  {:>5.2}x  ({:+.0} ms)",
             ms(m),
@@ -169,6 +186,7 @@ fn opslings(root: &Path, args: &[&str]) {
         .args(args)
         .current_dir(root)
         .env_remove("CARGO_PKG_NAME")
+        .env("XDG_CACHE_HOME", cache_home())
         .output()
         .unwrap();
 }
@@ -193,6 +211,7 @@ impl Watch {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.cwd(PathBuf::from(root));
         cmd.env_remove("CARGO_PKG_NAME");
+        cmd.env("XDG_CACHE_HOME", cache_home());
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let written = Arc::new(Mutex::new(Vec::new()));
