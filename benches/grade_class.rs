@@ -2,10 +2,11 @@
 //! verdict cache, beside the throughput of the rustc floor on the same checks.
 //!
 //! `cargo bench --bench grade_class [-- WORKBOOKS [EXERCISE…]]` (default: 100 workbooks on
-//! circuit_breaker, restore_drill and percentiles). A synthetic class is built over a course
-//! holding only those exercises: a third of the workbooks untouched, half solved (each student's
-//! copy of the solution differs by a comment, as real solutions differ), the rest wrong answers
-//! (the exercise as given, started but not solved: it compiles and fails its tests).
+//! circuit_breaker, backup_retention and percentiles; exercises of one file each). A synthetic
+//! class is built over a course holding only those exercises: a third of the workbooks
+//! untouched, half solved (each student's copy of the solution differs by a comment, as real
+//! solutions differ), the rest wrong answers (the exercise as given, started but not solved: it
+//! compiles and fails its tests).
 //!
 //! - `floor`: `rustc --test` on every check's code with its hidden tests in one file, as many at
 //!   once as there are cores: what a grader that only compiles would manage.
@@ -41,7 +42,7 @@ fn main() {
     let workbooks: usize = args.first().and_then(|n| n.parse().ok()).unwrap_or(100);
     let mut names: Vec<String> = args.iter().skip(1).cloned().collect();
     if names.is_empty() {
-        names = ["circuit_breaker", "restore_drill", "percentiles"]
+        names = ["circuit_breaker", "backup_retention", "percentiles"]
             .map(String::from)
             .to_vec();
     }
