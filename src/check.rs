@@ -17,6 +17,7 @@ pub mod cache;
 pub mod harness;
 pub mod launch;
 pub mod process;
+pub mod sandbox;
 pub mod storage;
 mod together;
 pub mod toolchain;
@@ -35,8 +36,12 @@ use anyhow::{Context, Result};
 use harness::HiddenTests;
 pub use process::Cancel;
 use process::{Finished, Limits, Stop};
+use sandbox::Policy;
+pub use sandbox::{Mode as SandboxMode, Resources};
 use toolchain::Toolchain;
-pub use verdict::{CheckReport, CrashReason, Failure, Part, TestResult, TestStatus, Verdict};
+pub use verdict::{
+    CheckReport, CrashReason, Failure, LimitHit, Part, TestResult, TestStatus, Verdict,
+};
 
 /// How long rustc may take on one crate before the check is abandoned.
 const COMPILE_TIME_LIMIT: Duration = Duration::from_secs(120);
@@ -45,6 +50,10 @@ pub const OUTPUT_CAP: usize = 1024 * 1024;
 
 /// Flags every compilation of a check passes; they are part of the verdict cache's key.
 const FLAGS: &[&str] = &["-C", "debuginfo=0"];
+/// Flags of every compilation of student code, also in the key. From the command line, so that
+/// no attribute in the crate can lower it: unsafe code could run before `main` or replace the
+/// functions the harness reports with.
+const STUDENT_FLAGS: &[&str] = &["-F", "unsafe_code"];
 /// How the messages of a compilation stopped at the time limit end.
 const COMPILE_TIMED_OUT: &str = "and was stopped";
 
@@ -71,6 +80,10 @@ pub struct Job<'a> {
     /// Source files to call by another name in messages (as rustc sees them, then the name),
     /// for a crate assembled in a build folder from files that live elsewhere.
     pub rename: Vec<(PathBuf, String)>,
+    /// How much rustc and the test program are confined.
+    pub sandbox: SandboxMode,
+    /// What the test program may use.
+    pub resources: Resources,
     /// Where verdicts are kept between checks of the same content, if anywhere.
     pub cache: Option<&'a cache::Cache>,
 }
@@ -130,7 +143,7 @@ fn build_and_run(job: &Job, toolchain: &Toolchain, cancel: &Cancel) -> Result<Ch
         },
         ControlFlow::Break(checked) => return Ok(checked),
     };
-    run_tests(job, &binary, &build_abs, cancel)
+    run_tests(job, toolchain, &binary, cancel)
 }
 
 /// Checks one exercise to the end: nothing can cancel it.
@@ -174,6 +187,7 @@ fn compile_library(
     let mut lib = toolchain.rustc(job.root);
     lib.args(["--crate-type", "lib", "--crate-name", job.crate_name])
         .args(["--edition", job.edition])
+        .args(STUDENT_FLAGS)
         .args(FLAGS)
         .args(["--color", color(job), "--out-dir"])
         .arg(&job.build)
@@ -182,7 +196,15 @@ fn compile_library(
         lib.arg("--remap-path-prefix")
             .arg(format!("{}={name}", path.display()));
     }
-    let done = process::run(lib, b"", compile_limits(), cancel, &|_| false)?;
+    let policy = compile_policy(job, toolchain).map(|p| p.read(job.root.join(&job.src)));
+    let done = process::run(
+        lib,
+        b"",
+        compile_limits(),
+        cancel,
+        &|_| false,
+        policy.as_ref(),
+    )?;
     compiled(job, Part::Exercise, done)
 }
 
@@ -216,7 +238,15 @@ fn compile_tests(
         .arg("-o")
         .arg(&binary)
         .arg(&program);
-    let done = process::run(tests, b"", compile_limits(), cancel, &|_| false)?;
+    let policy = compile_policy(job, toolchain);
+    let done = process::run(
+        tests,
+        b"",
+        compile_limits(),
+        cancel,
+        &|_| false,
+        policy.as_ref(),
+    )?;
     Ok(match compiled(job, Part::HiddenTests, done)? {
         ControlFlow::Continue(()) => ControlFlow::Continue(binary),
         ControlFlow::Break(checked) => ControlFlow::Break(checked),
@@ -226,6 +256,7 @@ fn compile_tests(
 /// Goes on when rustc succeeded; otherwise the check ends with its messages, or with an
 /// error when they say the disk, not the code, is at fault.
 fn compiled(job: &Job, part: Part, done: Finished) -> Result<ControlFlow<Checked>> {
+    sandbox_failed(&done)?;
     let failed = matches!(done.stop, Stop::Exited(status) if !status.success());
     let build = job.root.join(&job.build);
     if let Some(cause) = failed
@@ -247,23 +278,76 @@ fn compiled(job: &Job, part: Part, done: Finished) -> Result<ControlFlow<Checked
     Ok(ControlFlow::Break(Checked::Report(report)))
 }
 
-/// Runs the test program. Student code runs in the build folder, so files it writes land there.
-fn run_tests(job: &Job, binary: &Path, build_abs: &Path, cancel: &Cancel) -> Result<Checked> {
+/// Runs the test program. Student code runs in `run/` of the build folder, the one place it may
+/// write; in the sandbox it can read the program (the kernel needs that to execute it) but not
+/// the hidden tests' source, nor the library it was linked from.
+fn run_tests(job: &Job, toolchain: &Toolchain, binary: &Path, cancel: &Cancel) -> Result<Checked> {
+    let build_abs = job.root.join(&job.build);
     let nonce = nonce();
-    let mut run = Command::new(job.root.join(binary));
-    run.current_dir(build_abs);
+    let binary = job.root.join(binary);
+    let dir = build_abs.join("run");
+    fs::create_dir_all(&dir)
+        .map_err(|e| storage_error(job, e))
+        .with_context(|| format!("Failed to create {}", dir.display()))?;
+    let mut run = Command::new(&binary);
+    run.current_dir(&dir);
+    let policy = Policy::new(job.sandbox, job.resources, &toolchain.sysroot, &dir)
+        .map(|p| p.read(&binary).env("RUST_BACKTRACE", "0"));
     let limits = Limits {
         time: job.time_limit,
         output: OUTPUT_CAP,
     };
     let is_report = |line: &str| line.starts_with(nonce.as_str());
     let stdin = format!("{nonce}\n");
-    let done = process::run(run, stdin.as_bytes(), limits, cancel, &is_report)?;
+    let input = stdin.as_bytes();
+    let done = process::run(run, input, limits, cancel, &is_report, policy.as_ref())?;
     if done.stop == Stop::Cancelled {
         return Ok(Checked::Cancelled);
     }
-    let report = verdict::judge(job.hidden, &nonce, done, job.time_limit, OUTPUT_CAP);
+    sandbox_failed(&done)?;
+    let resources = policy.as_ref().map(|p| &p.resources);
+    let report = verdict::judge(
+        job.hidden,
+        &nonce,
+        done,
+        job.time_limit,
+        OUTPUT_CAP,
+        resources,
+    );
     Ok(Checked::Report(report))
+}
+
+/// The sandbox of a compile: it writes only in the build folder, and reads the toolchain (and
+/// whatever the caller adds).
+fn compile_policy(job: &Job, toolchain: &Toolchain) -> Option<Policy> {
+    let build = job.root.join(&job.build);
+    let policy = Policy::new(job.sandbox, Resources::COMPILE, &toolchain.sysroot, &build)
+        .map(Policy::without_namespaces);
+    policy.map(|p| match &toolchain.rustc_override {
+        Some(rustc) => p.read(rustc),
+        None => p,
+    })
+}
+
+/// An error when the launcher said the sandbox could not be set up: the program never ran, so
+/// there is no verdict.
+fn sandbox_failed(done: &Finished) -> Result<()> {
+    let code = match done.stop {
+        Stop::Exited(status) => status.code(),
+        _ => None,
+    };
+    let Some(line) = done
+        .output
+        .lines()
+        .find_map(|l| l.strip_prefix(sandbox::SETUP_FAILED_PREFIX))
+        .filter(|_| code == Some(sandbox::SETUP_FAILED.into()))
+    else {
+        return Ok(());
+    };
+    anyhow::bail!(
+        "The sandbox for student code could not be set up: {line}. `opslings sandbox` shows \
+         which layers this machine has"
+    )
 }
 
 /// An I/O error of the build folder, as a [`storage::StorageError`] when it is one.

@@ -75,6 +75,8 @@ impl Exercise {
             build,
             color,
             rename: Vec::new(),
+            sandbox: crate::check::SandboxMode::BestEffort,
+            resources: self.info.resources,
             cache: None,
         }
     }

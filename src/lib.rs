@@ -51,12 +51,20 @@ pub fn exit_code(result: Result<ExitCode>) -> ExitCode {
 /// Runs the command line; the exit code is 0 on success, 1 when a check did not pass.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let term = Term::detect(match cli.color {
-        ColorChoice::Auto => None,
-        ColorChoice::Always => Some(true),
-        ColorChoice::Never => Some(false),
+        ColorChoice::Auto => term::ColorChoice::Auto,
+        ColorChoice::Always => term::ColorChoice::Always,
+        ColorChoice::Never => term::ColorChoice::Never,
     });
     let cwd = std::env::current_dir().context("Failed to read the current folder")?;
     match cli.command {
+        Some(Command::Completions { shell }) => {
+            cli::completions(shell, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { command }) => {
+            cli::man(command.as_deref(), out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         // The instructor's commands work outside a workbook too.
         Some(Command::Instructor(command)) => {
             instructor::run(command, cli.course.as_deref(), term, &cwd, out)

@@ -23,7 +23,7 @@ use std::{
 
 use anyhow::{Context, Result};
 
-use super::{Job, Verdict, verdict::CheckReport};
+use super::{CrashReason, Job, LimitHit, Verdict, verdict::CheckReport};
 
 /// What changes whenever the format of an entry, or what a verdict means, changes.
 const FORMAT: &str = "opslings-verdict-cache-1";
@@ -126,10 +126,15 @@ impl Cache {
     }
 }
 
-/// Whether a verdict is worth keeping: a time-out (of the tests, or of rustc) may not recur.
+/// Whether a verdict is worth keeping: a time-out (of the tests, or of rustc, or of the CPU
+/// time the sandbox allows) may not recur.
 fn keeps(report: &CheckReport) -> bool {
     match &report.verdict {
         Verdict::TimedOut { .. } => false,
+        Verdict::Crashed {
+            reason: CrashReason::Limit(LimitHit::CpuTime { .. }),
+            ..
+        } => false,
         Verdict::CompileError { diagnostics, .. } => {
             !diagnostics.ends_with(super::COMPILE_TIMED_OUT)
         }
@@ -146,9 +151,11 @@ impl Key {
         digest.field(env!("CARGO_PKG_VERSION").as_bytes());
         digest.field(&build_id());
         digest.field(toolchain.as_bytes());
-        for flag in super::FLAGS {
+        for flag in super::FLAGS.iter().chain(super::STUDENT_FLAGS) {
             digest.field(flag.as_bytes());
         }
+        // How far the code is confined and what it may use decide some verdicts too.
+        digest.field(format!("{:?} {:?}", job.sandbox, job.resources).as_bytes());
         digest.field(job.crate_name.as_bytes());
         digest.field(job.edition.as_bytes());
         digest.field(job.hidden_name.as_bytes());

@@ -19,6 +19,8 @@ use std::{
 use anyhow::{Context, Result};
 use process_wrap::std::*;
 
+use super::sandbox::Policy;
+
 /// Asks a running check to stop; clones share the flag.
 #[derive(Clone, Debug, Default)]
 pub struct Cancel(Arc<AtomicBool>);
@@ -43,7 +45,7 @@ impl Cancel {
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     pub time: Duration,
-    /// Output beyond this many bytes (stdout and stderr together, not counting reports) stops the run.
+    /// Output beyond this many bytes (stdout and stderr together, reports included) stops the run.
     pub output: usize,
 }
 
@@ -64,7 +66,7 @@ pub enum Stop {
 #[derive(Debug)]
 pub struct Finished {
     pub stop: Stop,
-    /// Lines accepted by the run's `is_report` filter, in order, never capped.
+    /// Lines accepted by the run's `is_report` filter, in order; they count to the cap.
     pub reports: Vec<String>,
     /// Everything else, stdout and stderr interleaved as they arrived, cut at `KEPT_OUTPUT`.
     pub output: String,
@@ -76,7 +78,7 @@ enum Chunk {
     Eof,
 }
 
-/// Runs `command` in `dir`, writes `stdin` to it, and collects its output until it exits or a
+/// Runs `command` (confined by `policy` when there is one), writes `stdin` to it, and collects its output until it exits or a
 /// limit is hit. Lines for which `is_report` holds are kept apart and do not count to the cap.
 pub fn run(
     command: Command,
@@ -84,9 +86,11 @@ pub fn run(
     limits: Limits,
     cancel: &Cancel,
     is_report: &dyn Fn(&str) -> bool,
+    policy: Option<&Policy>,
 ) -> Result<Finished> {
     let program = command.get_program().to_string_lossy().into_owned();
-    let mut command = super::launch::wrap(command);
+    let mut command = super::launch::wrap(command, policy)
+        .with_context(|| format!("Failed to start `{program}` in the sandbox"))?;
     command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -164,6 +168,8 @@ struct Collected {
     output: String,
     /// Every byte of output, shown or not.
     output_bytes: usize,
+    /// Every byte of reports.
+    report_bytes: usize,
     /// Reports start with a newline of their own (in case a `print!` left a line open); the
     /// empty line that makes is held back and dropped when a report follows it.
     held_empty: bool,
@@ -194,10 +200,15 @@ impl Collected {
             match rx.recv_timeout(wait) {
                 Ok(Chunk::Line(line)) if is_report(&line) => {
                     self.held_empty = false;
+                    // Reports count to the cap too, or a flood of them would have none.
+                    self.report_bytes += line.len() + 1;
                     self.reports.push(line);
+                    if self.output_bytes + self.report_bytes > cap {
+                        return Some(Stop::OutputCapped);
+                    }
                 }
                 Ok(Chunk::Line(line)) => {
-                    if self.output_line(line) > cap {
+                    if self.output_line(line) + self.report_bytes > cap {
                         return Some(Stop::OutputCapped);
                     }
                 }
@@ -293,9 +304,15 @@ mod tests {
         let mut command = Command::new("sh");
         command.args(["-c", script]);
         let limits = Limits { time, output };
-        run(command, b"nonce\n", limits, &Cancel::default(), &|l| {
-            l.starts_with("R ")
-        })
+        let is_report = |l: &str| l.starts_with("R ");
+        run(
+            command,
+            b"nonce\n",
+            limits,
+            &Cancel::default(),
+            &is_report,
+            None,
+        )
         .unwrap()
     }
 
@@ -341,7 +358,7 @@ mod tests {
             time: Duration::from_secs(30),
             output: 10,
         };
-        let done = run(command, b"", limits, &cancel, &|_| false).unwrap();
+        let done = run(command, b"", limits, &cancel, &|_| false, None).unwrap();
         assert_eq!(done.stop, Stop::Cancelled);
     }
 }

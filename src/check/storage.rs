@@ -39,8 +39,14 @@ impl Cause {
     /// The cause of a failed build in `build`: the system's words in `text`, else a disk left
     /// with (almost) no space, which a linker writing through a memory map reports only as a
     /// crash (SIGBUS).
+    /// A file the code itself names (`include_str!`) that cannot be read is the code's fault:
+    /// in the sandbox, that is what reaching outside it looks like.
     pub fn of_build(text: &str, build: &Path) -> Option<Self> {
-        Self::find(text).or_else(|| nearly_full(build).then_some(Self::DiskFull))
+        let system: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.contains("couldn't read"))
+            .collect();
+        Self::find(&system.join("\n")).or_else(|| nearly_full(build).then_some(Self::DiskFull))
     }
 
     /// The cause of an I/O error, if it is one of these.
@@ -112,5 +118,18 @@ mod tests {
         let rustc = "error: couldn't create a temp dir: Permission denied (os error 13)";
         assert_eq!(Cause::find(rustc), Some(Cause::PermissionDenied));
         assert_eq!(Cause::find("error[E0308]: mismatched types"), None);
+    }
+
+    #[test]
+    fn a_file_the_code_includes_is_the_code_s_fault() {
+        let dir = tempfile::tempdir().unwrap();
+        let include =
+            "error: couldn't read `/course/solutions/a.rs`: Permission denied (os error 13)";
+        assert_eq!(Cause::of_build(include, dir.path()), None);
+        let temp = "error: couldn't create a temp dir: Permission denied (os error 13)";
+        assert_eq!(
+            Cause::of_build(temp, dir.path()),
+            Some(Cause::PermissionDenied)
+        );
     }
 }

@@ -69,6 +69,7 @@ pub(super) fn compile(
     rustc
         .args(["--crate-type", "bin", "--crate-name", job.crate_name])
         .args(["--edition", job.edition])
+        .args(super::STUDENT_FLAGS)
         .args(super::FLAGS)
         .args(["--color", super::color(job), "--error-format", "json"])
         .args(job.color.then_some("--json=diagnostic-rendered-ansi"))
@@ -90,7 +91,17 @@ pub(super) fn compile(
             .arg(format!("{}={to}", from.display()));
     }
     rustc.arg("-o").arg(&binary).arg(unit.join("lib.rs"));
-    let done = process::run(rustc, b"", compile_limits(), cancel, &|_| false)?;
+    // The sources are copied into the build folder, so the build reads nothing of the student's.
+    let policy = super::compile_policy(job, toolchain);
+    let done = process::run(
+        rustc,
+        b"",
+        compile_limits(),
+        cancel,
+        &|_| false,
+        policy.as_ref(),
+    )?;
+    super::sandbox_failed(&done)?;
     let build = job.root.join(&job.build);
     if matches!(done.stop, Stop::Exited(status) if !status.success())
         && let Some(cause) = storage::Cause::of_build(&done.output, &build)

@@ -22,6 +22,10 @@ use anyhow::{Context, Result};
 pub struct Toolchain {
     /// The compiler to run.
     pub rustc: PathBuf,
+    /// `$RUSTC`, when it names the compiler (a sandboxed compile must be able to read it).
+    pub rustc_override: Option<PathBuf>,
+    /// The toolchain's sysroot (its standard library and tools), which sandboxed checks read.
+    pub sysroot: PathBuf,
     /// `rustc -vV`: release, commit, host and LLVM version.
     pub version: String,
     /// Where the standard library's shared object lives, when the toolchain has one.
@@ -62,12 +66,9 @@ impl Toolchain {
 }
 
 fn find() -> Result<Toolchain> {
-    let (rustc, sysroot) = match std::env::var_os("RUSTC") {
-        Some(rustc) => {
-            let rustc = PathBuf::from(rustc);
-            let sysroot = print_sysroot(&rustc)?;
-            (rustc, sysroot)
-        }
+    let rustc_override = std::env::var_os("RUSTC").map(PathBuf::from);
+    let (rustc, sysroot) = match &rustc_override {
+        Some(rustc) => (rustc.clone(), print_sysroot(rustc)?),
         None => {
             let sysroot = print_sysroot(Path::new("rustc"))?;
             let direct = sysroot
@@ -92,6 +93,8 @@ fn find() -> Result<Toolchain> {
         .filter(|dir| cfg!(target_os = "linux") && has_std_dylib(dir));
     Ok(Toolchain {
         rustc,
+        rustc_override,
+        sysroot,
         version,
         dylib_dir,
     })

@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::{
     harness::{HiddenTests, Report, parse_report},
     process::{Finished, Stop},
+    sandbox::Resources,
 };
 
 /// The outcome of checking an exercise.
@@ -59,6 +60,17 @@ pub enum CrashReason {
     Exited { code: i32 },
     /// Anything else the platform reports.
     Abnormal { status: String },
+    /// It hit one of the sandbox's resource limits.
+    Limit(LimitHit),
+}
+
+/// A resource limit of the sandbox, with its value, that a test program hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LimitHit {
+    Memory { mib: u64 },
+    Processes { count: u64 },
+    FileSize { mib: u64 },
+    CpuTime { secs: u64 },
 }
 
 /// A failed hidden test and what it said.
@@ -163,6 +175,7 @@ pub(super) fn judge(
     done: Finished,
     limit: Duration,
     output_cap: usize,
+    resources: Option<&Resources>,
 ) -> CheckReport {
     let mut tests = not_run(hidden);
     let mut running = None;
@@ -180,6 +193,10 @@ pub(super) fn judge(
                 running = None;
             }
             Some(Report::Fail(test, message)) => {
+                let message = match resources {
+                    Some(limits) => with_limit(message, limits),
+                    None => message,
+                };
                 set(&test, TestStatus::Failed { message });
                 running = None;
             }
@@ -190,7 +207,9 @@ pub(super) fn judge(
     if let Some(test) = &running {
         set(test, TestStatus::Stopped);
     }
-    let verdict = verdict(&tests, running, finished, &done, limit, output_cap);
+    let verdict = verdict(
+        &tests, running, finished, &done, limit, output_cap, resources,
+    );
     CheckReport {
         verdict,
         tests,
@@ -205,6 +224,7 @@ fn verdict(
     done: &Finished,
     limit: Duration,
     output_cap: usize,
+    resources: Option<&Resources>,
 ) -> Verdict {
     let total = tests.len();
     let passed = tests
@@ -241,18 +261,25 @@ fn verdict(
                 }
             }
         }
-        Stop::Exited(status) => crashed(exit_reason(status, &done.output)),
+        Stop::Exited(status) => crashed(exit_reason(status, &done.output, resources)),
         Stop::Cancelled => unreachable!("a cancelled run is not judged"),
     }
 }
 
-fn exit_reason(status: &std::process::ExitStatus, output: &str) -> CrashReason {
+fn exit_reason(
+    status: &std::process::ExitStatus,
+    output: &str,
+    limits: Option<&Resources>,
+) -> CrashReason {
     if output.contains("has overflowed its stack") {
         return CrashReason::StackOverflow;
     }
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
+        if let Some(limit) = limits.and_then(|l| limit_hit(status.signal(), output, l)) {
+            return CrashReason::Limit(limit);
+        }
         if let Some(signal) = status.signal() {
             return CrashReason::Signal { signal };
         }
@@ -262,5 +289,43 @@ fn exit_reason(status: &std::process::ExitStatus, output: &str) -> CrashReason {
         None => CrashReason::Abnormal {
             status: status.to_string(),
         },
+    }
+}
+
+/// A failure's message, with the limit named when a thread or process could not start because
+/// of the sandbox's limit (std's message only says "Resource temporarily unavailable").
+fn with_limit(message: String, limits: &Resources) -> String {
+    if message.contains("Resource temporarily unavailable") {
+        format!(
+            "{message}\n(the sandbox allows {} processes and threads at once)",
+            limits.processes
+        )
+    } else {
+        message
+    }
+}
+
+/// Which limit a crash came from, when the signal or Rust's own message says so: the kernel
+/// sends SIGXCPU and SIGXFSZ, and an allocation or a `spawn` refused by a limit fails with a
+/// message of std's.
+fn limit_hit(signal: Option<i32>, output: &str, limits: &Resources) -> Option<LimitHit> {
+    const SIGXCPU: i32 = 24;
+    const SIGXFSZ: i32 = 25;
+    match signal {
+        Some(SIGXCPU) => Some(LimitHit::CpuTime {
+            secs: limits.cpu_secs,
+        }),
+        Some(SIGXFSZ) => Some(LimitHit::FileSize {
+            mib: limits.file_size_mib,
+        }),
+        _ if output.contains("memory allocation of") && output.contains("failed") => {
+            Some(LimitHit::Memory {
+                mib: limits.memory_mib,
+            })
+        }
+        _ if output.contains("Resource temporarily unavailable") => Some(LimitHit::Processes {
+            count: limits.processes,
+        }),
+        _ => None,
     }
 }

@@ -10,6 +10,8 @@ use std::{collections::HashMap, fmt, ops::Range, time::Duration};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::check::Resources;
+
 /// The only `format_version` this runner reads.
 pub const FORMAT_VERSION: u32 = 2;
 /// How long student code may run when an exercise does not say.
@@ -36,6 +38,9 @@ struct RawExercise {
     minutes: Spanned<u32>,
     tasks: Spanned<Vec<RawTask>>,
     time_limit_secs: Option<Spanned<u64>>,
+    memory_mib: Option<Spanned<u64>>,
+    max_processes: Option<Spanned<u64>>,
+    file_size_mib: Option<Spanned<u64>>,
     weight: Option<Spanned<u32>>,
 }
 
@@ -72,6 +77,8 @@ pub struct ExerciseInfo {
     pub tasks: Vec<Task>,
     /// How long the hidden tests may run before they are stopped.
     pub time_limit: Duration,
+    /// What the test program may use in the sandbox.
+    pub resources: Resources,
     /// Points in a grade.
     pub weight: u32,
     /// Where the entry's name stands in info.toml, so that later checks can point at it.
@@ -219,6 +226,15 @@ impl Locator<'_> {
         let span = ex.name.span();
         let name = self.name(ex.name, seen)?;
         let topic = self.topic(ex.topic)?;
+        let time_limit = match ex.time_limit_secs {
+            Some(secs) => Duration::from_secs(self.ranged(
+                secs,
+                1..=600,
+                "time_limit_secs",
+                "leave it out to use the default of 10 seconds",
+            )?),
+            None => DEFAULT_TIME_LIMIT,
+        };
         Ok(ExerciseInfo {
             difficulty: self.ranged(
                 ex.difficulty,
@@ -233,15 +249,13 @@ impl Locator<'_> {
                 "an estimate from a real attempt",
             )?,
             tasks: self.tasks(&name, ex.tasks)?,
-            time_limit: match ex.time_limit_secs {
-                Some(secs) => Duration::from_secs(self.ranged(
-                    secs,
-                    1..=600,
-                    "time_limit_secs",
-                    "leave it out to use the default of 10 seconds",
-                )?),
-                None => DEFAULT_TIME_LIMIT,
-            },
+            time_limit,
+            resources: self.resources(
+                &ex.memory_mib,
+                &ex.max_processes,
+                &ex.file_size_mib,
+                time_limit,
+            )?,
             weight: match ex.weight {
                 Some(w) => self.ranged(
                     w,
@@ -254,6 +268,31 @@ impl Locator<'_> {
             name,
             topic,
             span,
+        })
+    }
+
+    /// The sandbox's limits for the test program: the defaults, or what the entry sets. CPU
+    /// time follows the time limit, with room for a second thread.
+    fn resources(
+        &self,
+        memory: &Option<Spanned<u64>>,
+        processes: &Option<Spanned<u64>>,
+        file_size: &Option<Spanned<u64>>,
+        time_limit: Duration,
+    ) -> Result<Resources, LocatedError> {
+        let default = Resources::TESTS;
+        let pick = |value: &Option<Spanned<u64>>,
+                    range: std::ops::RangeInclusive<u64>,
+                    key: &str,
+                    default: u64| match value {
+            Some(v) => self.ranged(v.clone(), range, key, "leave it out to use the default"),
+            None => Ok(default),
+        };
+        Ok(Resources {
+            memory_mib: pick(memory, 16..=16384, "memory_mib", default.memory_mib)?,
+            processes: pick(processes, 2..=4096, "max_processes", default.processes)?,
+            file_size_mib: pick(file_size, 1..=4096, "file_size_mib", default.file_size_mib)?,
+            cpu_secs: 2 * time_limit.as_secs() + 1,
         })
     }
 
@@ -362,7 +401,7 @@ impl Locator<'_> {
 
 const SCHEMA_HELP: &str = "info.toml has `format_version = 2`, `welcome_message`, `final_message`, \
 then one [[exercises]] table each with `name`, `topic`, `difficulty`, `minutes`, optionally \
-`time_limit_secs` and `weight`, and one or more [[exercises.tasks]] with `title` and `hints` \
+`time_limit_secs`, `memory_mib`, `max_processes`, `file_size_mib` and `weight`, and one or more [[exercises.tasks]] with `title` and `hints` \
 (see the README, \"Adding an exercise\")";
 
 fn is_crate_name(name: &str) -> bool {

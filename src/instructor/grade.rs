@@ -22,7 +22,7 @@ use anyhow::{Context, Result};
 
 use super::{Partition, pool, progress::Progress};
 use crate::{
-    check::{self, CheckReport, cache::Cache},
+    check::{self, CheckReport, SandboxMode, cache::Cache},
     course::{Exercise, ExerciseSet},
 };
 pub(super) use sources::{SourceError, WorkbookError};
@@ -111,7 +111,7 @@ pub(super) fn select(dirs: &[PathBuf], partition: Partition) -> Vec<PathBuf> {
     let mut dirs = dirs.to_vec();
     dirs.sort();
     dirs.dedup();
-    partition.select(dirs)
+    partition.select(dirs, |dir| dir.to_string_lossy().into_owned())
 }
 
 /// One (workbook, exercise) pair to grade, with the outcome of copying its sources.
@@ -127,6 +127,7 @@ pub(super) fn run(
     workbooks: &[PathBuf],
     partition: Partition,
     jobs: usize,
+    sandbox: SandboxMode,
     cache: Option<&Cache>,
     progress: &Progress,
 ) -> Result<GradeReport> {
@@ -148,10 +149,10 @@ pub(super) fn run(
             if item.copied.is_ok() && untouched::is_untouched(set, &exercises[item.exercise], &src)
             {
                 let started = Instant::now();
-                let outcome = untouched.outcome(set, item.exercise, cache);
+                let outcome = untouched.outcome(set, item.exercise, sandbox, cache);
                 graded(&exercises[item.exercise], outcome, started)
             } else {
-                grade_one(&exercises[item.exercise], item, &root, cache)
+                grade_one(&exercises[item.exercise], item, &root, sandbox, cache)
             }
         },
         |item, graded| {
@@ -246,6 +247,7 @@ fn grade_one(
     exercise: &Exercise,
     item: &Item,
     root: &Path,
+    sandbox: SandboxMode,
     cache: Option<&Cache>,
 ) -> GradedExercise {
     let started = Instant::now();
@@ -255,6 +257,7 @@ fn grade_one(
             let src = PathBuf::from(exercise.dir()).join("src");
             let build = PathBuf::from("target").join(exercise.name());
             let mut job = exercise.job(root, src, build, false);
+            job.sandbox = sandbox;
             job.cache = cache;
             match check::check_to_end(&job) {
                 Ok(report) => Outcome::Checked(report),
@@ -283,7 +286,7 @@ mod tests {
     #[test]
     fn workbooks_are_sorted_and_shared_out() {
         let dirs: Vec<PathBuf> = ["c", "a", "b", "a"].iter().map(PathBuf::from).collect();
-        let part = |index| select(&dirs, Partition { index, count: 2 });
+        let part = |index| select(&dirs, format!("count:{index}/2").parse().unwrap());
         assert_eq!(part(1), [PathBuf::from("a"), PathBuf::from("c")]);
         assert_eq!(part(2), [PathBuf::from("b")]);
     }

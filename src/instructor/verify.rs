@@ -118,7 +118,7 @@ pub(super) fn select<'a>(
         .exercises
         .iter()
         .filter(|e| names.is_empty() || names.iter().any(|n| n == e.name()));
-    Ok(partition.select(chosen))
+    Ok(partition.select(chosen, |e| e.name().to_owned()))
 }
 
 /// Verifies `exercises` with builds below `root`, `jobs` at a time, reporting to `progress`.

@@ -24,7 +24,7 @@ pub(crate) fn run(app: &App, query: Option<&str>, out: &mut dyn Write) -> Result
         .set
         .topic_readme(&topic)
         .unwrap_or("(this topic has no page)");
-    writeln!(out, "{}", page.trim_end())?;
+    writeln!(out, "{}", app.term.reflow(page.trim_end()))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -29,8 +29,8 @@ pub(crate) fn run(
     if all {
         for (i, task) in tasks.iter().enumerate() {
             for (h, hint) in task.hints.iter().enumerate() {
-                let label = app.term.strong(&label(i + 1, h + 1));
-                writeln!(out, "{label}\n{}\n", hint.trim_end())?;
+                let label = app.term.wrap(&app.term.strong(&label(i + 1, h + 1)));
+                writeln!(out, "{label}\n{}\n", app.term.reflow(hint.trim_end()))?;
             }
         }
         return Ok(ExitCode::SUCCESS);
@@ -40,18 +40,18 @@ pub(crate) fn run(
     let shown = state.hints_shown(exercise.name(), number);
     let level = (shown + 1).min(task.hints.len());
     for (i, hint) in task.hints.iter().take(level).enumerate() {
-        let label = app.term.strong(&label(number, i + 1));
-        writeln!(out, "{label}\n{}\n", hint.trim_end())?;
+        let label = app.term.wrap(&app.term.strong(&label(number, i + 1)));
+        writeln!(out, "{label}\n{}\n", app.term.reflow(hint.trim_end()))?;
     }
     if shown >= task.hints.len() {
-        writeln!(
-            out,
+        let last = format!(
             "That was the last hint of this task. The topic's page may help: `{} explain {}`.",
             app.invoke, exercise.info.topic
-        )?;
+        );
+        writeln!(out, "{}", app.term.wrap(&last))?;
     } else if level < task.hints.len() {
         let again = format!("Run `{} hint` again for the next one.", app.invoke);
-        writeln!(out, "{}", app.term.dim(&again))?;
+        writeln!(out, "{}", app.term.wrap(&app.term.dim(&again)))?;
     }
     if level != shown {
         state.update(|state| state.set_hints_shown(exercise.name(), number, level))?;

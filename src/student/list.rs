@@ -71,7 +71,7 @@ pub(crate) fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode
     writeln!(
         out,
         "\n{}",
-        term::progress_bar(&app.term, solved, total, 30)
+        term::progress_bar(&app.term, solved, total, term::bar_width(&app.term))
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -81,11 +81,18 @@ pub(crate) fn run(app: &App, json: bool, out: &mut dyn Write) -> Result<ExitCode
 fn table(term: &term::Term, rows: &[Row], out: &mut dyn Write) -> Result<()> {
     let name_width = rows.iter().map(|r| r.name.len()).max().unwrap_or(4);
     let topic_width = rows.iter().map(|r| r.topic.len()).max().unwrap_or(5);
-    writeln!(
-        out,
+    // A row too wide for the terminal continues under PATH, its last column, or further left
+    // where the path would not fit there.
+    let path_column = 3 + name_width + 2 + topic_width + 2 + 5 + 2 + 3 + 2;
+    let path_width = rows.iter().map(|r| r.path.len()).max().unwrap_or(0);
+    let path_column = term.width.map_or(path_column, |w| {
+        path_column.min(w.saturating_sub(path_width)).max(3)
+    });
+    let header = format!(
         "   {:<name_width$}  {:<topic_width$}  LEVEL  MIN  PATH",
         "NAME", "TOPIC"
-    )?;
+    );
+    writeln!(out, "{}", term.wrap_hanging(&header, path_column))?;
     for row in rows {
         let mark = match row.status {
             "done" => term.good("✓"),
@@ -97,11 +104,64 @@ fn table(term: &term::Term, rows: &[Row], out: &mut dyn Write) -> Result<()> {
             "●".repeat(row.difficulty.into()),
             "○".repeat(5 - usize::from(row.difficulty))
         );
-        writeln!(
-            out,
+        let line = format!(
             " {mark} {:<name_width$}  {:<topic_width$}  {level}  {:>3}  {}",
             row.name, row.topic, row.minutes, row.path
-        )?;
+        );
+        writeln!(out, "{}", term.wrap_hanging(&line, path_column))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_at(width: usize) -> String {
+        let row = |name, status| Row {
+            name,
+            topic: "10_resilience",
+            path: format!("exercises/10_resilience/{name}/src/lib.rs"),
+            status,
+            difficulty: 3,
+            minutes: 25,
+            tasks: 2,
+        };
+        let rows = [row("retry", "done"), row("circuit_breaker", "current")];
+        let term = term::Term {
+            width: Some(width),
+            ..term::Term::plain()
+        };
+        let mut out = Vec::new();
+        table(&term, &rows, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_row_too_wide_continues_with_its_path_where_it_fits() {
+        // PATH is at column 47; the longest path (50 characters) fits from column 30.
+        let pad = " ".repeat(30);
+        assert_eq!(
+            table_at(80),
+            format!(
+                "   NAME             TOPIC          LEVEL  MIN  PATH\n \
+                 ✓ retry            10_resilience  ●●●○○   25\n{pad}exercises/10_resilience/retry/src/lib.rs\n \
+                 → circuit_breaker  10_resilience  ●●●○○   25\n{pad}exercises/10_resilience/circuit_breaker/src/lib.rs\n"
+            )
+        );
+    }
+
+    #[test]
+    fn at_40_columns_the_path_moves_left_to_fit() {
+        // The longest path has 50 characters: more than 40, so it starts at column 3.
+        let pad = " ".repeat(3);
+        assert_eq!(
+            table_at(40),
+            format!(
+                "   NAME             TOPIC          LEVEL\n{pad}MIN  PATH\n \
+                 ✓ retry            10_resilience  ●●●○○\n{pad}25\n{pad}exercises/10_resilience/retry/src/lib.rs\n \
+                 → circuit_breaker  10_resilience  ●●●○○\n{pad}25\n{pad}exercises/10_resilience/circuit_breaker/src/lib.rs\n"
+            )
+        );
+    }
 }

@@ -31,7 +31,7 @@ fn check_and_show(
         term.file_link(&app.workbook.root, &exercise.main_file()),
     )?;
     let report = app.check_to_end(exercise)?;
-    term::write_verdict(out, term, exercise, &report)?;
+    term::write_verdict_in(out, term, &app.workbook.root, exercise, &report)?;
     writeln!(out)?;
     if report.verdict.passed() {
         passed(app, state, exercise, out)
@@ -58,15 +58,20 @@ fn not_yet(
     writeln!(
         out,
         "{}",
-        term::progress_bar(term, state.solved(&app.set), app.set.exercises.len(), 30)
+        term::progress_bar(
+            term,
+            state.solved(&app.set),
+            app.set.exercises.len(),
+            term::bar_width(term)
+        )
     )?;
-    writeln!(
-        out,
+    let next = format!(
         "Edit {}, save, and run `{}` again. Stuck? `{} hint` shows a hint.",
         exercise.main_file(),
         app.invoke.trim_end_matches(" --"),
         app.invoke
-    )?;
+    );
+    writeln!(out, "{}", term.wrap(&next))?;
     Ok(ExitCode::FAILURE)
 }
 
@@ -82,20 +87,27 @@ fn passed(
     writeln!(
         out,
         "{}",
-        term::progress_bar(term, state.solved(&app.set), app.set.exercises.len(), 30)
+        term::progress_bar(
+            term,
+            state.solved(&app.set),
+            app.set.exercises.len(),
+            term::bar_width(term)
+        )
     )?;
     if let Some(note) = app.solution_note(exercise) {
-        writeln!(out, "{note}")?;
+        writeln!(out, "{}", term.wrap(&note))?;
     }
     match next {
-        Some(next) => writeln!(
-            out,
-            "Next: {} ({}). Run `{}` to check it.",
-            term.strong(next.name()),
-            next.main_file(),
-            app.invoke.trim_end_matches(" --")
-        )?,
-        None => writeln!(out, "\n{}", app.set.final_message.trim_end())?,
+        Some(next) => {
+            let line = format!(
+                "Next: {} ({}). Run `{}` to check it.",
+                term.strong(next.name()),
+                next.main_file(),
+                app.invoke.trim_end_matches(" --")
+            );
+            writeln!(out, "{}", term.wrap(&line))?;
+        }
+        None => writeln!(out, "\n{}", term.reflow(app.set.final_message.trim_end()))?,
     }
     Ok(ExitCode::SUCCESS)
 }

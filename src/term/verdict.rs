@@ -11,7 +11,7 @@ line each.
 use std::{fmt::Write as _, time::Duration};
 
 use super::Term;
-use crate::check::{CheckReport, CrashReason, Failure, Part, TestStatus, Verdict};
+use crate::check::{CheckReport, CrashReason, Failure, LimitHit, Part, TestStatus, Verdict};
 
 /// The panic message of `todo!()`.
 const TODO_MESSAGE: &str = "not yet implemented";
@@ -72,6 +72,20 @@ pub fn crash_reason(reason: &CrashReason) -> String {
              (does the code call std::process::exit?)"
         ),
         CrashReason::Abnormal { status } => format!("the test program ended abnormally ({status})"),
+        CrashReason::Limit(limit) => format!(
+            "it hit the sandbox's limit of {} and was stopped",
+            limit_name(limit)
+        ),
+    }
+}
+
+/// A resource limit, with its value, as a sentence names it.
+fn limit_name(limit: &LimitHit) -> String {
+    match limit {
+        LimitHit::Memory { mib } => format!("{mib} MiB of memory"),
+        LimitHit::Processes { count } => format!("{count} processes and threads"),
+        LimitHit::FileSize { mib } => format!("{mib} MiB for a file it writes"),
+        LimitHit::CpuTime { secs } => format!("{secs} s of CPU time"),
     }
 }
 
@@ -94,16 +108,18 @@ fn seconds(d: Duration) -> String {
 /// A verdict in full, as a student reads it: `name` is the exercise, `tasks` its task titles.
 pub fn render<T: AsRef<str>>(term: &Term, name: &str, tasks: &[T], report: &CheckReport) -> String {
     let mut text = String::new();
+    // Our own sentences are wrapped to the width; the compiler's messages and the code's
+    // output are shown as they came.
     match &report.verdict {
         Verdict::Passed { tests } => {
-            let _ = writeln!(
-                text,
-                "{} {name} passes all {tests} hidden tests.",
+            let line = format!(
+                "{} {name} passes all {tests} hidden tests.\n",
                 term.good("✓")
             );
+            text.push_str(&term.wrap(&line));
         }
         Verdict::CompileError { part, diagnostics } => {
-            text.push_str(&compile_error(term, name, *part));
+            text.push_str(&term.wrap(&compile_error(term, name, *part)));
             text.push_str(diagnostics.trim_end());
             text.push('\n');
         }
@@ -112,16 +128,16 @@ pub fn render<T: AsRef<str>>(term: &Term, name: &str, tasks: &[T], report: &Chec
             passed,
             total,
         } => {
-            let _ = writeln!(
-                text,
-                "{} {} of {total} hidden tests failed ({passed} passed):\n",
+            let mut failed = format!(
+                "{} {} of {total} hidden tests failed ({passed} passed):\n\n",
                 term.bad("✗"),
                 failures.len()
             );
-            by_task(&mut text, term, tasks, report, failures);
+            by_task(&mut failed, term, tasks, report, failures);
+            text.push_str(&term.wrap(&failed));
         }
         Verdict::TimedOut { .. } | Verdict::Crashed { .. } => {
-            text.push_str(&unfinished(term, &report.verdict));
+            text.push_str(&term.wrap(&unfinished(term, &report.verdict)));
         }
     }
     if !report.output.trim().is_empty() {

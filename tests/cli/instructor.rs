@@ -10,7 +10,7 @@ const ADDER: &str = "00_basics/adder/src/lib.rs";
 const GREETER: &str = "00_basics/greeter/src/lib.rs";
 
 /// Adds `students/<name>`, a student's clone of the fixture workbook, to `class`.
-fn student(class: &Workbook, name: &str) -> String {
+pub(crate) fn student(class: &Workbook, name: &str) -> String {
     let dir = format!("students/{name}");
     for part in ["exercises", "tests"] {
         opslings::workbook::copy_tree(&fixture().join(part), &class.path(&format!("{dir}/{part}")))
@@ -25,7 +25,7 @@ fn student(class: &Workbook, name: &str) -> String {
 }
 
 /// Copies the fixture's model solutions into a student's workbook.
-fn solve(class: &Workbook, dir: &str) {
+pub(crate) fn solve(class: &Workbook, dir: &str) {
     for file in [ADDER, GREETER] {
         let solution = fs::read_to_string(fixture().join("solutions").join(file)).unwrap();
         class.write(&format!("{dir}/exercises/{file}"), &solution);
@@ -33,7 +33,7 @@ fn solve(class: &Workbook, dir: &str) {
 }
 
 /// Checks `json` against docs/report.schema.json and returns it parsed.
-fn valid_report(json: &str) -> Value {
+pub(crate) fn valid_report(json: &str) -> Value {
     let value: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
     if let Err(error) = check_schema(&value) {
         panic!("the report does not follow docs/report.schema.json: {error}\n{json}");
@@ -41,16 +41,45 @@ fn valid_report(json: &str) -> Value {
     value
 }
 
-fn check_schema(value: &Value) -> Result<(), String> {
-    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");
+/// Checks `value` against the strict variant of docs/report.schema.json: every field written
+/// must be described (the published schema lets consumers meet fields it does not know).
+pub(crate) fn check_schema(value: &Value) -> Result<(), String> {
+    validate(value, true)
+}
+
+pub(crate) fn validate(value: &Value, strict: bool) -> Result<(), String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");
+    let mut schema: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    if strict {
+        close(&mut schema, "");
+    }
     let mut schemas = boon::Schemas::new();
-    let index = boon::Compiler::new()
-        .compile(schema.to_str().unwrap(), &mut schemas)
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("report.schema.json", schema).unwrap();
+    let index = compiler
+        .compile("report.schema.json", &mut schemas)
         .unwrap_or_else(|e| panic!("docs/report.schema.json is not a valid schema: {e:#}"));
     schemas.validate(value, index).map_err(|e| format!("{e:#}"))
 }
 
-fn names(list: &Value, key: &str) -> Vec<String> {
+/// The strict variant: `unevaluatedProperties: false` beside every `properties`, except in the
+/// header, which the reports include through `allOf` and which so sees only its own fields.
+fn close(schema: &mut Value, name: &str) {
+    match schema {
+        Value::Object(map) => {
+            if map.contains_key("properties") && name != "header" {
+                map.insert("unevaluatedProperties".into(), false.into());
+            }
+            for (key, child) in map.iter_mut() {
+                close(child, key);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| close(item, "")),
+        _ => {}
+    }
+}
+
+pub(crate) fn names(list: &Value, key: &str) -> Vec<String> {
     list.as_array()
         .unwrap()
         .iter()
@@ -221,7 +250,7 @@ fn verify_takes_named_exercises_or_a_partition_and_checks_the_set_once() {
     );
     assert_eq!(
         second["partition"],
-        serde_json::json!({"index": 2, "count": 2})
+        serde_json::json!({"index": 2, "count": 2, "scheme": "count"})
     );
     // The schema is strict enough to catch a report that drifts from it.
     let mut drifted = second.clone();
@@ -229,7 +258,13 @@ fn verify_takes_named_exercises_or_a_partition_and_checks_the_set_once() {
     assert!(check_schema(&drifted).is_err());
     let mut drifted = second.clone();
     drifted["exercises"][0]["undocumented"] = 1.into();
+    drifted["graded_by"]["undocumented"] = 1.into();
     assert!(check_schema(&drifted).is_err());
+    assert_eq!(
+        validate(&drifted, false),
+        Ok(()),
+        "consumers meet new fields: the published schema allows them"
+    );
 
     let (code, _, err) = output(wb.opslings(&["verify", "nope"]));
     assert_eq!(
@@ -413,7 +448,7 @@ fn grade_gives_nothing_for_edited_tests_dependencies_build_scripts_exits_or_hang
 }
 
 #[test]
-fn grade_junit_has_a_suite_per_workbook_and_a_case_per_exercise() {
+fn grade_junit_has_a_suite_per_workbook_and_cases_per_exercise_and_hidden_test() {
     let class = Workbook::new();
     let pristine = student(&class, "ada");
     let solved = student(&class, "bob");
@@ -436,8 +471,8 @@ fn grade_junit_has_a_suite_per_workbook_and_a_case_per_exercise() {
             root.attribute("failures"),
             root.attribute("errors")
         ],
-        [Some("5"), Some("2"), Some("1")],
-        "{out}"
+        [Some("13"), Some("6"), Some("1")],
+        "each exercise is its verdict and its hidden tests: {out}",
     );
     let suites: Vec<_> = root
         .children()
@@ -460,8 +495,8 @@ fn grade_junit_has_a_suite_per_workbook_and_a_case_per_exercise() {
     assert_eq!(
         summary,
         [
-            ("students/ada", 2, 2),
-            ("students/bob", 2, 0),
+            ("students/ada", 6, 6),
+            ("students/bob", 6, 0),
             ("students/cy", 1, 0)
         ]
     );
@@ -514,13 +549,18 @@ fn a_bad_partition_or_job_count_is_explained() {
         ("4/3", "K must be from 1 to 3"),
         ("1/0", "N, the number of partitions, must be at least 1"),
         ("two/3", "`two` in `two/3` is not a whole number"),
-        ("2", "`2` is not K/N"),
+        (
+            "2",
+            "`2` is not K/N: write hash:K/N (or count:K/N), such as hash:2/3",
+        ),
+        ("crc:1/3", "`crc` is not a partition scheme: write hash:K/N"),
+        ("hash:4/3", "K must be from 1 to 3"),
     ] {
         let (code, _, err) = output(wb.opslings(&["verify", "--partition", value]));
         assert_eq!(code, 2, "{value}");
         assert!(
             err.contains(&format!(
-                "invalid value '{value}' for '--partition <K/N>': {message}"
+                "invalid value '{value}' for '--partition <SCHEME:K/N>': {message}"
             )),
             "{err}"
         );

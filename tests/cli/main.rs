@@ -3,8 +3,12 @@
 mod checks;
 mod commands;
 mod concurrency;
+mod conventions;
 mod faults;
+mod hostile;
 mod instructor;
+mod merge;
+mod reports;
 mod signals;
 mod watch;
 

@@ -40,6 +40,8 @@ fn job<'a>(root: &'a Path, hidden: &'a HiddenTests, time_limit: Duration) -> Job
         build: "target/demo".into(),
         color: false,
         rename: Vec::new(),
+        sandbox: crate::check::SandboxMode::BestEffort,
+        resources: crate::check::Resources::COMPILE,
         cache: None,
     }
 }

@@ -162,3 +162,29 @@ fn line_column_counts_characters() {
     assert_eq!(line_column("ab\ncé\nx", 3), (2, 1));
     assert_eq!(line_column("ab\ncé\nx", 7), (3, 1));
 }
+
+#[test]
+fn sandbox_limits_default_and_can_be_raised_within_bounds() {
+    let info = Info::parse("info.toml", GOOD).unwrap();
+    let defaults = info.exercises[0].resources;
+    assert_eq!(defaults.memory_mib, Resources::TESTS.memory_mib);
+    assert_eq!(defaults.processes, Resources::TESTS.processes);
+    // CPU time follows the time limit: twice it, and a second.
+    assert_eq!(defaults.cpu_secs, 21);
+    assert_eq!(info.exercises[1].resources.cpu_secs, 7);
+    let raised = GOOD.replace(
+        "weight = 2",
+        "weight = 2\nmemory_mib = 1024\nmax_processes = 100\nfile_size_mib = 64",
+    );
+    let retry = Info::parse("info.toml", &raised).unwrap().exercises[1].resources;
+    assert_eq!(
+        (retry.memory_mib, retry.processes, retry.file_size_mib),
+        (1024, 100, 64)
+    );
+    let error = error(&GOOD.replace("weight = 2", "weight = 2\nmax_processes = 1"));
+    assert!(
+        error.contains("max_processes must be from 2 to 4096, not 1"),
+        "{error}"
+    );
+    assert!(error.contains("info.toml:"), "{error}");
+}

@@ -1,11 +1,17 @@
 /*!
 Taking a student's sources out of their workbook: only the regular `.rs` files below each
-exercise's `src/`, copied into the private build tree. Links are not followed, so a student
-cannot point the grader at a file outside the workbook, and the sources of one exercise are
-capped in size.
+exercise's `src/`, copied into the private build tree. No symbolic link is followed anywhere on
+the way (a linked exercise folder or `src/` is refused, a linked file skipped), so a student
+cannot point the grader at a file outside the workbook; nothing but a regular file is opened,
+so a FIFO or a device cannot hang the grade; every copy is a new file in a fresh folder; and
+the sources of one exercise are capped in size.
 */
 
-use std::{fs, io, path::Path};
+use std::{
+    fs::{self, File, OpenOptions},
+    io::{self, Read},
+    path::Path,
+};
 
 use crate::course::Exercise;
 
@@ -40,6 +46,8 @@ pub(crate) enum SourceError {
     TooLarge { src: String },
     #[error("{src}: {detail}")]
     Unreadable { src: String, detail: String },
+    #[error("{path} is a symbolic link: only what is inside the workbook is graded")]
+    Linked { path: String },
 }
 
 /// Copies the sources of every exercise of the workbook `dir` to `to`, at the same paths.
@@ -66,6 +74,9 @@ pub(super) fn copy_workbook(
         .iter()
         .map(|exercise| {
             let src = format!("{}/src", exercise.dir());
+            if let Some(path) = linked_on_the_way(dir, &src) {
+                return Err(SourceError::Linked { path });
+            }
             let mut budget = MAX_SOURCE_BYTES;
             copy_sources(&dir.join(&src), &to.join(&src), 0, &mut budget).map_err(|problem| {
                 match problem {
@@ -83,6 +94,24 @@ pub(super) fn copy_workbook(
             Ok(())
         })
         .collect())
+}
+
+/// The first folder from the workbook down to `src` (a relative path) that is a symbolic link.
+fn linked_on_the_way(workbook: &Path, src: &str) -> Option<String> {
+    let mut path = workbook.to_path_buf();
+    let mut shown = String::new();
+    for part in src.split('/') {
+        path.push(part);
+        shown = if shown.is_empty() {
+            part.to_owned()
+        } else {
+            format!("{shown}/{part}")
+        };
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(shown);
+        }
+    }
+    None
 }
 
 /// What went wrong below one `src/`.
@@ -114,9 +143,32 @@ fn copy_sources(from: &Path, to: &Path, depth: usize, budget: &mut u64) -> Resul
                 return Err(Problem::TooLarge);
             }
             *budget -= meta.len();
-            fs::copy(&path, &dest).map_err(|e| Problem::Io(format!("{}: {e}", path.display())))?;
+            copy_file(&path, &dest, meta.len())
+                .map_err(|e| Problem::Io(format!("{}: {e}", path.display())))?;
         }
     }
+    Ok(())
+}
+
+/// Copies one regular file into a new file. Opened without following a link and without
+/// blocking, then checked again: a file swapped for a FIFO or a link since it was listed is
+/// refused rather than waited on.
+fn copy_file(from: &Path, to: &Path, len: u64) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
+    }
+    let mut source = options.open(from)?;
+    if !source.metadata()?.is_file() {
+        return Err(io::Error::other("is not a regular file"));
+    }
+    let mut copy = File::create_new(to)?;
+    // Bounded by the size it had when listed, should it grow meanwhile.
+    io::copy(&mut (&mut source).take(len), &mut copy)?;
     Ok(())
 }
 

@@ -14,7 +14,7 @@ use std::{
 
 use super::Outcome;
 use crate::{
-    check::{self, cache::Cache},
+    check::{self, SandboxMode, cache::Cache},
     course::{Exercise, ExerciseSet},
 };
 
@@ -38,11 +38,12 @@ impl Untouched {
         &self,
         set: &ExerciseSet,
         index: usize,
+        sandbox: SandboxMode,
         cache: Option<&Cache>,
     ) -> Outcome {
         let exercise = &set.exercises[index];
         self.outcomes[index]
-            .get_or_init(|| match self.check(set, exercise, cache) {
+            .get_or_init(|| match self.check(set, exercise, sandbox, cache) {
                 Ok(report) => Outcome::Checked(report),
                 Err(e) => Outcome::Failed(format!("{e:#}")),
             })
@@ -53,6 +54,7 @@ impl Untouched {
         &self,
         set: &ExerciseSet,
         exercise: &Exercise,
+        sandbox: SandboxMode,
         cache: Option<&Cache>,
     ) -> anyhow::Result<check::CheckReport> {
         let src = PathBuf::from(exercise.dir()).join("src");
@@ -63,6 +65,7 @@ impl Untouched {
         }
         let build = PathBuf::from("target").join(exercise.name());
         let mut job = exercise.job(&self.root, src, build, false);
+        job.sandbox = sandbox;
         job.cache = cache;
         check::check_to_end(&job)
     }

@@ -3,10 +3,10 @@
 use std::io::{self, Write};
 
 use super::details;
+use super::doc::{GradeDoc, WorkbookDoc};
 use crate::{
     instructor::{
         Partition,
-        grade::{GradeReport, Graded, Outcome},
         verify::{SetCheck, VerifyReport},
     },
     term::{Term, verdict::summary},
@@ -38,10 +38,15 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
         } else {
             (term.bad("✗"), v.failure())
         };
-        writeln!(
-            out,
+        let line = format!(
             "{mark} {:<name_width$}  {:<topic_width$}  {text}",
             v.name, v.topic
+        );
+        // Too wide a line continues under its text, the last column.
+        writeln!(
+            out,
+            "{}",
+            term.wrap_hanging(&line, name_width + topic_width + 6)
         )?;
     }
     for v in exercises.iter().filter(|v| !v.solution.verdict.passed()) {
@@ -62,7 +67,11 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
     if !problems.is_empty() {
         writeln!(out, "\nThe exercise set:")?;
         for problem in problems {
-            writeln!(out, "{} {problem}", term.bad("✗"))?;
+            writeln!(
+                out,
+                "{}",
+                term.wrap(&format!("{} {problem}", term.bad("✗")))
+            )?;
         }
     }
     let mut line = format!(
@@ -85,26 +94,25 @@ pub(super) fn verify(report: &VerifyReport, term: &Term, out: &mut dyn Write) ->
     } else {
         term.bad("✗")
     };
-    writeln!(out, "\n{mark} {line}")
+    writeln!(out, "\n{}", term.wrap(&format!("{mark} {line}")))
 }
 
-pub(super) fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
-    let max = report.max_points;
-    for workbook in &report.workbooks {
-        let path = workbook.path.display();
-        let exercises = match &workbook.result {
-            Ok(exercises) => exercises,
-            Err(error) => {
-                writeln!(out, "{} {path}: {error}\n", term.bad("✗"))?;
-                continue;
-            }
-        };
+pub(super) fn grade(doc: &GradeDoc, term: &Term, out: &mut dyn Write) -> io::Result<()> {
+    let max = doc.max_points;
+    for workbook in &doc.workbooks {
+        let path = &workbook.path;
+        if let Some(error) = &workbook.error {
+            let line = format!("{} {path}: {error}", term.bad("✗"));
+            writeln!(out, "{}\n", term.wrap(&line))?;
+            continue;
+        }
+        let exercises = &workbook.exercises;
         writeln!(
             out,
             "{}: {}/{max} points, {} of {} exercises pass",
-            term.strong(&path.to_string()),
-            workbook.points(),
-            workbook.passed(),
+            term.strong(path),
+            workbook.points,
+            workbook.passed,
             exercises.len()
         )?;
         let name_width = exercises.iter().map(|e| e.name.len()).max().unwrap_or(0);
@@ -114,31 +122,27 @@ pub(super) fn grade(report: &GradeReport, term: &Term, out: &mut dyn Write) -> i
             } else {
                 term.bad("✗")
             };
-            let text = match &e.outcome {
-                Outcome::Checked(report) => summary(&report.verdict),
-                Outcome::Unreadable(error) => error.to_string(),
-                Outcome::Failed(error) => error.clone(),
-            };
-            let points = format!("{}/{}", e.points(), e.weight);
-            writeln!(out, "  {mark} {:<name_width$}  {points:>5}  {text}", e.name)?;
+            let points = format!("{}/{}", e.points, e.weight);
+            let text = &e.check.summary;
+            let line = format!("  {mark} {:<name_width$}  {points:>5}  {text}", e.name);
+            writeln!(out, "{}", term.wrap_hanging(&line, name_width + 13))?;
         }
         writeln!(out)?;
     }
-    summary_table(report, term, out)
+    summary_table(doc, term, out)
 }
 
-fn summary_table(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::Result<()> {
-    let rows: Vec<(String, String, String)> = report
+fn summary_table(doc: &GradeDoc, term: &Term, out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<(&str, String, String)> = doc
         .workbooks
         .iter()
-        .map(|w: &Graded| {
-            let path = w.path.display().to_string();
-            let points = format!("{}/{}", w.points(), report.max_points);
-            let passed = match &w.result {
-                Ok(exercises) => format!("{}/{}", w.passed(), exercises.len()),
-                Err(error) => format!("error: {error}"),
+        .map(|w: &WorkbookDoc| {
+            let points = format!("{}/{}", w.points, doc.max_points);
+            let passed = match &w.error {
+                None => format!("{}/{}", w.passed, w.exercises.len()),
+                Some(error) => format!("error: {error}"),
             };
-            (path, points, passed)
+            (w.path.as_str(), points, passed)
         })
         .collect();
     let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max(8);
@@ -150,23 +154,24 @@ fn summary_table(report: &GradeReport, term: &Term, out: &mut dyn Write) -> io::
     for (path, points, passed) in &rows {
         writeln!(out, "{path:<width$}  {points:<6}  {passed}")?;
     }
-    let unread = report
+    let unread = doc.workbooks.iter().filter(|w| w.error.is_some()).count();
+    let complete = doc
         .workbooks
         .iter()
-        .filter(|w| w.result.is_err())
+        .filter(|w| w.error.is_none() && w.passed == w.exercises.len())
         .count();
-    let complete = report
-        .workbooks
-        .iter()
-        .filter(|w| w.result.is_ok() && w.passed() == w.exercises().len())
-        .count();
+    let part = &doc.partition;
+    let note = if part.count > 1 {
+        format!(" (partition {}:{}/{})", part.scheme, part.index, part.count)
+    } else {
+        String::new()
+    };
     let mut line = format!(
-        "\n{} workbooks graded{}: {complete} pass every exercise",
-        report.workbooks.len(),
-        partition_note(report.partition)
+        "\n{} workbooks graded{note}: {complete} pass every exercise",
+        doc.workbooks.len(),
     );
     if unread > 0 {
         line += &format!(", {unread} could not be read");
     }
-    writeln!(out, "{line}.")
+    writeln!(out, "{}", term.wrap(&format!("{line}.")))
 }

@@ -117,3 +117,65 @@ fn summaries_fit_on_one_line() {
     };
     assert!(summary(&crashed).starts_with("did not finish: the test program exited with status 0"));
 }
+
+fn at(width: usize) -> Term {
+    Term {
+        width: Some(width),
+        ..Term::plain()
+    }
+}
+
+#[test]
+fn a_failure_is_wrapped_under_its_indent_at_40_and_80_columns() {
+    let message = "the third attempt waited 800 ms, but the ceiling of the backoff is 500 ms";
+    let report = report(vec![result(
+        "retries_stop_at_the_ceiling",
+        1,
+        failed(message),
+    )]);
+    let expected_40 = "\
+✗ 1 of 1 hidden tests failed (0 passed):
+
+✗ Task 1 of 1: The ceiling
+  ✗ retries_stop_at_the_ceiling
+    the third attempt waited 800 ms, but
+    the ceiling of the backoff is 500 ms
+";
+    assert_eq!(
+        render(&at(40), "retry", &["The ceiling"], &report),
+        expected_40
+    );
+    let expected_80 = "\
+✗ 1 of 1 hidden tests failed (0 passed):
+
+✗ Task 1 of 1: The ceiling
+  ✗ retries_stop_at_the_ceiling
+    the third attempt waited 800 ms, but the ceiling of the backoff is 500 ms
+";
+    assert_eq!(
+        render(&at(80), "retry", &["The ceiling"], &report),
+        expected_80
+    );
+}
+
+#[test]
+fn the_compiler_s_messages_and_the_code_s_output_are_not_wrapped() {
+    let diagnostics = "error[E0308]: mismatched types, expected `u32`, found `Option<u32>` here";
+    let report = CheckReport {
+        verdict: Verdict::CompileError {
+            part: Part::HiddenTests,
+            diagnostics: diagnostics.into(),
+        },
+        tests: Vec::new(),
+        output: "a line the student's code printed, longer than forty columns\n".into(),
+    };
+    assert_eq!(
+        render(&at(40), "retry", &TASKS, &report),
+        format!(
+            "✗ The hidden tests cannot use your\n  crate. Keep the public API the\n  \
+             exercise gives (names, fields,\n  signatures) and change only the\n  bodies:\n\n\
+             {diagnostics}\n\nYour code printed:\n{}",
+            report.output
+        )
+    );
+}
