@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::{
-    check::{self, Cancel, CheckReport, Checked, Part},
+    check::{self, Cancel, CheckReport, Checked, Part, cache::Cache},
     course::{Course, Exercise, ExerciseSet},
     term::Term,
     workbook::{Workbook, state::StateFile},
@@ -18,6 +18,8 @@ pub(crate) struct App {
     pub term: Term,
     /// How the student starts opslings, for the commands suggested in messages.
     pub invoke: &'static str,
+    /// The verdict cache, when the usual folder can be used; without it checks only take longer.
+    pub cache: Option<Cache>,
 }
 
 impl App {
@@ -35,6 +37,7 @@ impl App {
             workbook,
             term,
             invoke,
+            cache: Cache::default_dir().and_then(|dir| Cache::open(&dir).ok()),
         })
     }
 
@@ -82,7 +85,8 @@ impl App {
             return Ok(Checked::Report(report));
         }
         let build = self.workbook.build_dir(exercise);
-        let job = exercise.job(&self.workbook.root, src, build, self.term.color);
+        let mut job = exercise.job(&self.workbook.root, src, build, self.term.color);
+        job.cache = self.cache.as_ref();
         check::check(&job, cancel)
     }
 

@@ -1,19 +1,26 @@
 /*!
 Checks one exercise crate against its hidden tests and returns a typed verdict.
 
-The crate is compiled by rustc as a library, the hidden tests (the runner's own copy) as a
-program linked against it, and the program is run under a time limit and an output cap. Calling
-rustc directly rather than cargo keeps a check close to the cost of compiling the code itself.
+One rustc builds the student's crate and the hidden tests (the runner's own copy) together into
+a test program (`together.rs`); only when that fails for a reason outside the student's own code
+are they built in two steps, the crate as a library and the tests as a program linked against
+it, so that the messages say which side does not compile. The program is run under a time limit
+and an output cap. Calling rustc directly rather than cargo keeps a check close to the cost of
+compiling the code itself, and a verdict cache (`cache.rs`) skips the check altogether when
+nothing it depends on changed.
 
 This module is a leaf: a [`Job`] carries everything a check needs, and nothing here knows of
 courses, workbooks or the commands that ask for checks.
 */
 
+pub mod cache;
 pub mod harness;
 pub mod launch;
 pub mod process;
 pub mod sandbox;
 pub mod storage;
+mod together;
+pub mod toolchain;
 mod verdict;
 
 use std::{
@@ -21,7 +28,6 @@ use std::{
     ops::ControlFlow,
     path::{Path, PathBuf},
     process::Command,
-    sync::OnceLock,
     time::Duration,
 };
 
@@ -32,6 +38,7 @@ pub use process::Cancel;
 use process::{Finished, Limits, Stop};
 use sandbox::Policy;
 pub use sandbox::{Mode as SandboxMode, Resources};
+use toolchain::Toolchain;
 pub use verdict::{
     CheckReport, CrashReason, Failure, LimitHit, Part, TestResult, TestStatus, Verdict,
 };
@@ -40,6 +47,16 @@ pub use verdict::{
 const COMPILE_TIME_LIMIT: Duration = Duration::from_secs(60);
 /// Output a test program may write, beyond its reports, before it is stopped.
 pub const OUTPUT_CAP: usize = 1024 * 1024;
+
+/// Flags every compilation of a check passes; they are part of the verdict cache's key.
+const FLAGS: &[&str] = &["-C", "debuginfo=0"];
+/// Flags of every compilation of student code, also in the key. From the command line, so that
+/// no attribute in the crate can lower them: unsafe code could run before `main` or replace the
+/// functions the harness reports with, and a `const` that never ends would keep rustc busy
+/// until its CPU limit.
+const STUDENT_FLAGS: &[&str] = &["-F", "unsafe_code", "-F", "long_running_const_eval"];
+/// How the messages of a compilation stopped at the time limit end.
+const COMPILE_TIMED_OUT: &str = "and was stopped";
 
 /// One check to do.
 pub struct Job<'a> {
@@ -68,6 +85,8 @@ pub struct Job<'a> {
     pub sandbox: SandboxMode,
     /// What the test program may use.
     pub resources: Resources,
+    /// Where verdicts are kept between checks of the same content, if anywhere.
+    pub cache: Option<&'a cache::Cache>,
 }
 
 /// How a check ended.
@@ -83,6 +102,28 @@ pub fn check(job: &Job, cancel: &Cancel) -> Result<Checked> {
     if cancel.is_cancelled() {
         return Ok(Checked::Cancelled);
     }
+    let toolchain = Toolchain::get()?;
+    let Some((cache, key)) = job
+        .cache
+        .and_then(|cache| Some((cache, cache::Key::of(job, &toolchain.version)?)))
+    else {
+        return build_and_run(job, toolchain, cancel);
+    };
+    if let Some(report) = cache.get(&key) {
+        return Ok(Checked::Report(report));
+    }
+    let checked = build_and_run(job, toolchain, cancel)?;
+    // Sources saved during the check may not be the ones compiled: such a verdict is not kept.
+    if let Checked::Report(report) = &checked
+        && cache::Key::of(job, &toolchain.version) == Some(key)
+    {
+        cache.put(&key, report);
+    }
+    Ok(checked)
+}
+
+/// Compiles and runs the check, in its build folder.
+fn build_and_run(job: &Job, toolchain: &Toolchain, cancel: &Cancel) -> Result<Checked> {
     let build_abs = job.root.join(&job.build);
     fs::create_dir_all(&build_abs)
         .map_err(|e| storage_error(job, e))
@@ -95,14 +136,15 @@ pub fn check(job: &Job, cancel: &Cancel) -> Result<Checked> {
     let Some(_lock) = lock else {
         return Ok(Checked::Cancelled);
     };
-    if let ControlFlow::Break(checked) = compile_library(job, cancel)? {
-        return Ok(checked);
-    }
-    let binary = match compile_tests(job, cancel)? {
-        ControlFlow::Continue(binary) => binary,
+    let binary = match together::compile(job, toolchain, cancel)? {
+        ControlFlow::Continue(Some(binary)) => binary,
+        ControlFlow::Continue(None) => match compile_apart(job, toolchain, cancel)? {
+            ControlFlow::Continue(binary) => binary,
+            ControlFlow::Break(checked) => return Ok(checked),
+        },
         ControlFlow::Break(checked) => return Ok(checked),
     };
-    run_tests(job, &binary, &build_abs, cancel)
+    run_tests(job, toolchain, &binary, cancel)
 }
 
 /// Checks one exercise to the end: nothing can cancel it.
@@ -124,23 +166,38 @@ fn color(job: &Job) -> &'static str {
     if job.color { "always" } else { "never" }
 }
 
+/// The two-step build, which says which side does not compile: the student's crate, then the
+/// hidden tests against it.
+fn compile_apart(
+    job: &Job,
+    toolchain: &Toolchain,
+    cancel: &Cancel,
+) -> Result<ControlFlow<Checked, PathBuf>> {
+    if let ControlFlow::Break(checked) = compile_library(job, toolchain, cancel)? {
+        return Ok(ControlFlow::Break(checked));
+    }
+    compile_tests(job, toolchain, cancel)
+}
+
 /// The student's crate, as a library.
-fn compile_library(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked>> {
-    let mut lib = rustc(job.root)?;
-    // From the command line, so that no attribute in the crate can lower them: unsafe code
-    // could run before `main` or replace the functions the harness reports with, and a `const`
-    // that never ends would keep rustc busy until its CPU limit.
+fn compile_library(
+    job: &Job,
+    toolchain: &Toolchain,
+    cancel: &Cancel,
+) -> Result<ControlFlow<Checked>> {
+    let mut lib = toolchain.rustc(job.root);
     lib.args(["--crate-type", "lib", "--crate-name", job.crate_name])
-        .args(["--edition", job.edition, "-F", "unsafe_code"])
-        .args(["-F", "long_running_const_eval"])
-        .args(["-C", "debuginfo=0", "--color", color(job), "--out-dir"])
+        .args(["--edition", job.edition])
+        .args(STUDENT_FLAGS)
+        .args(FLAGS)
+        .args(["--color", color(job), "--out-dir"])
         .arg(&job.build)
         .arg(job.src.join("lib.rs"));
     for (path, name) in &job.rename {
         lib.arg("--remap-path-prefix")
             .arg(format!("{}={name}", path.display()));
     }
-    let policy = compile_policy(job)?.map(|p| p.read(job.root.join(&job.src)));
+    let policy = compile_policy(job, toolchain).map(|p| p.read(job.root.join(&job.src)));
     let done = process::run(
         lib,
         b"",
@@ -154,7 +211,11 @@ fn compile_library(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked>> {
 
 /// The hidden tests, as a program linked against the library. The source is written afresh
 /// from the runner's copy every time, so a hidden test file edited on disk changes nothing.
-fn compile_tests(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked, PathBuf>> {
+fn compile_tests(
+    job: &Job,
+    toolchain: &Toolchain,
+    cancel: &Cancel,
+) -> Result<ControlFlow<Checked, PathBuf>> {
     let program = job.build.join("hidden.rs");
     fs::write(job.root.join(&program), &job.hidden.program)
         .map_err(|e| storage_error(job, e))
@@ -163,10 +224,12 @@ fn compile_tests(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked, Path
         .build
         .join(format!("hidden{}", std::env::consts::EXE_SUFFIX));
     let rlib = job.build.join(format!("lib{}.rlib", job.crate_name));
-    let mut tests = rustc(job.root)?;
+    let mut tests = toolchain.rustc(job.root);
     tests
         .args(["--crate-name", "opslings_hidden", "--edition", job.edition])
-        .args(["-C", "debuginfo=0", "-A", "warnings", "--color", color(job)])
+        .args(toolchain.dynamic_std())
+        .args(FLAGS)
+        .args(["-A", "warnings", "--color", color(job)])
         .arg("--extern")
         .arg(format!("{}={}", job.crate_name, rlib.display()))
         .arg("-L")
@@ -176,7 +239,7 @@ fn compile_tests(job: &Job, cancel: &Cancel) -> Result<ControlFlow<Checked, Path
         .arg("-o")
         .arg(&binary)
         .arg(&program);
-    let policy = compile_policy(job)?;
+    let policy = compile_policy(job, toolchain);
     let done = process::run(
         tests,
         b"",
@@ -214,7 +277,7 @@ fn compiled(
         Stop::Exited(status) if status.success() => return Ok(ControlFlow::Continue(())),
         Stop::Cancelled => return Ok(ControlFlow::Break(Checked::Cancelled)),
         Stop::TimedOut => format!(
-            "{}\nrustc took longer than {COMPILE_TIME_LIMIT:?} and was stopped",
+            "{}\nrustc took longer than {COMPILE_TIME_LIMIT:?} {COMPILE_TIMED_OUT}",
             done.output
         ),
         Stop::Exited(status) if out_of_cpu(status) => format!(
@@ -246,7 +309,8 @@ fn out_of_cpu(status: std::process::ExitStatus) -> bool {
 /// Runs the test program. Student code runs in `run/` of the build folder, the one place it may
 /// write; in the sandbox it can read the program (the kernel needs that to execute it) but not
 /// the hidden tests' source, nor the library it was linked from.
-fn run_tests(job: &Job, binary: &Path, build_abs: &Path, cancel: &Cancel) -> Result<Checked> {
+fn run_tests(job: &Job, toolchain: &Toolchain, binary: &Path, cancel: &Cancel) -> Result<Checked> {
+    let build_abs = job.root.join(&job.build);
     let nonce = nonce();
     let binary = job.root.join(binary);
     let dir = build_abs.join("run");
@@ -255,7 +319,7 @@ fn run_tests(job: &Job, binary: &Path, build_abs: &Path, cancel: &Cancel) -> Res
         .with_context(|| format!("Failed to create {}", dir.display()))?;
     let mut run = Command::new(&binary);
     run.current_dir(&dir);
-    let policy = Policy::new(job.sandbox, job.resources, sysroot()?, &dir)
+    let policy = Policy::new(job.sandbox, job.resources, &toolchain.sysroot, &dir)
         .map(|p| p.read(&binary).env("RUST_BACKTRACE", "0"));
     let limits = Limits {
         time: job.time_limit,
@@ -283,14 +347,14 @@ fn run_tests(job: &Job, binary: &Path, build_abs: &Path, cancel: &Cancel) -> Res
 
 /// The sandbox of a compile: it writes only in the build folder, and reads the toolchain (and
 /// whatever the caller adds).
-fn compile_policy(job: &Job) -> Result<Option<Policy>> {
+fn compile_policy(job: &Job, toolchain: &Toolchain) -> Option<Policy> {
     let build = job.root.join(&job.build);
-    let policy = Policy::new(job.sandbox, Resources::COMPILE, sysroot()?, &build)
+    let policy = Policy::new(job.sandbox, Resources::COMPILE, &toolchain.sysroot, &build)
         .map(Policy::without_namespaces);
-    Ok(policy.map(|p| match rustc_override() {
+    policy.map(|p| match &toolchain.rustc_override {
         Some(rustc) => p.read(rustc),
         None => p,
-    }))
+    })
 }
 
 /// An error when the launcher said the sandbox could not be set up: the program never ran, so
@@ -323,60 +387,6 @@ fn storage_error(job: &Job, error: std::io::Error) -> anyhow::Error {
         None => error.into(),
     }
 }
-
-/// The rustc to use: `$RUSTC`, else the toolchain's own binary (found once through the
-/// `rustc` on PATH), which skips the rustup proxy's start-up cost on every compile.
-fn rustc(root: &Path) -> Result<Command> {
-    static RUSTC: OnceLock<PathBuf> = OnceLock::new();
-    let path = match RUSTC.get() {
-        Some(path) => path.clone(),
-        None => {
-            let path = find_rustc()?;
-            RUSTC.get_or_init(|| path).clone()
-        }
-    };
-    let mut command = Command::new(path);
-    command.current_dir(root);
-    Ok(command)
-}
-
-fn find_rustc() -> Result<PathBuf> {
-    if let Some(rustc) = rustc_override() {
-        return Ok(rustc);
-    }
-    let direct = sysroot()?
-        .join("bin")
-        .join(format!("rustc{}", std::env::consts::EXE_SUFFIX));
-    Ok(if direct.is_file() {
-        direct
-    } else {
-        "rustc".into()
-    })
-}
-
-/// `$RUSTC`, when it names the compiler to use.
-fn rustc_override() -> Option<PathBuf> {
-    std::env::var_os("RUSTC").map(PathBuf::from)
-}
-
-/// The toolchain's sysroot (its standard library and tools), which sandboxed compiles read.
-fn sysroot() -> Result<&'static Path> {
-    static SYSROOT: OnceLock<PathBuf> = OnceLock::new();
-    if let Some(path) = SYSROOT.get() {
-        return Ok(path);
-    }
-    let rustc = rustc_override().unwrap_or_else(|| "rustc".into());
-    let output = Command::new(rustc)
-        .args(["--print", "sysroot"])
-        .output()
-        .context(RUSTC_MISSING)?;
-    anyhow::ensure!(output.status.success(), RUSTC_MISSING);
-    let sysroot = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    Ok(SYSROOT.get_or_init(|| sysroot.into()))
-}
-
-const RUSTC_MISSING: &str = "Failed to run `rustc`: opslings needs a Rust toolchain. \
-Install one from https://rustup.rs, open a new terminal, and try again";
 
 /// A value the student's code cannot guess, to tell the harness's reports from printed text.
 fn nonce() -> String {

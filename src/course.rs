@@ -77,6 +77,7 @@ impl Exercise {
             rename: Vec::new(),
             sandbox: crate::check::SandboxMode::BestEffort,
             resources: self.info.resources,
+            cache: None,
         }
     }
 }

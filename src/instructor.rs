@@ -29,7 +29,7 @@ pub(crate) use partition::Partition;
 
 use crate::{
     app::load_set,
-    check::SandboxMode,
+    check::{SandboxMode, cache::Cache},
     cli::{Instructor, OutputArgs, ReportArgs, ReportFormat},
     course::ExerciseSet,
     term::Term,
@@ -47,6 +47,7 @@ struct Options {
     jobs: usize,
     partition: Partition,
     to: Destination,
+    cache: CacheChoice,
 }
 
 /// The report's format and where it goes.
@@ -54,6 +55,25 @@ struct Destination {
     format: Format,
     /// Where the report goes instead of standard output.
     output: Option<PathBuf>,
+}
+
+/// Which verdict cache a run uses.
+enum CacheChoice {
+    Off,
+    Default,
+    In(PathBuf),
+}
+
+impl CacheChoice {
+    /// The cache, opened; a folder named on the command line must be usable, the usual one
+    /// only makes the run faster.
+    fn open(&self) -> Result<Option<Cache>> {
+        Ok(match self {
+            Self::Off => None,
+            Self::Default => Cache::default_dir().and_then(|dir| Cache::open(&dir).ok()),
+            Self::In(dir) => Some(Cache::open(dir)?),
+        })
+    }
 }
 
 impl From<OutputArgs> for Destination {
@@ -77,6 +97,11 @@ impl From<ReportArgs> for Options {
             jobs: args.jobs.map_or_else(pool::default_jobs, |n| n.get()),
             partition: args.partition.unwrap_or(Partition::WHOLE),
             to: args.output.into(),
+            cache: match (args.no_cache, args.cache) {
+                (true, _) => CacheChoice::Off,
+                (false, Some(dir)) => CacheChoice::In(dir),
+                (false, None) => CacheChoice::Default,
+            },
         }
     }
 }
@@ -162,6 +187,7 @@ fn verify(
     };
     let started = Started::now(&set, course.is_none() && repository.is_none(), None);
     let exercises = verify::select(&set, names, options.partition)?;
+    let cache = options.cache.open()?;
     // Builds go below the workbook's target/ when there is one, else into a temporary folder.
     let temp;
     let root = match &workbook {
@@ -184,6 +210,7 @@ fn verify(
         options.partition,
         &root,
         options.jobs,
+        cache.as_ref(),
         &progress,
     )?;
     let graded_by = started.finish();
@@ -204,6 +231,7 @@ fn grade(
         sandbox::require()?;
     }
     let set = load(course)?;
+    let cache = options.cache.open()?;
     let started = Started::now(&set, course.is_none(), run);
     let workbooks = grade::select(dirs, options.partition);
     if options.to.format == Format::Classroom && workbooks.len() != 1 {
@@ -226,6 +254,7 @@ fn grade(
         options.partition,
         options.jobs,
         sandbox,
+        cache.as_ref(),
         &progress,
     )?;
     let exercises = set

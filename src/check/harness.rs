@@ -189,7 +189,7 @@ fn harness(names: &[&str]) -> String {
     }
     format!(
         "
-fn main() {{
+pub(crate) fn main() {{
     __opslings_harness::run(&[
 {table}    ]);
 }}

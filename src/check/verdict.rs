@@ -12,7 +12,7 @@ use super::{
 };
 
 /// The outcome of checking an exercise.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Verdict {
     /// Every hidden test ran and reported a pass.
     Passed { tests: usize },
@@ -41,14 +41,14 @@ pub enum Verdict {
 }
 
 /// Which compilation failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Part {
     Exercise,
     HiddenTests,
 }
 
 /// Why a test program ended before every test had reported.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CrashReason {
     /// It printed more than the cap, in KiB, and was stopped.
     OutputCapped { kib: usize },
@@ -65,7 +65,7 @@ pub enum CrashReason {
 }
 
 /// A resource limit of the sandbox, with its value, that a test program hit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LimitHit {
     Memory { mib: u64 },
     Processes { count: u64 },
@@ -74,7 +74,7 @@ pub enum LimitHit {
 }
 
 /// A failed hidden test and what it said.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Failure {
     pub test: String,
     pub task: usize,
@@ -82,14 +82,14 @@ pub struct Failure {
 }
 
 /// One hidden test's result.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TestResult {
     pub name: String,
     pub task: usize,
     pub status: TestStatus,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TestStatus {
     Passed,
     Failed {
@@ -122,7 +122,7 @@ impl Verdict {
 }
 
 /// A verdict with each test's result and what the student's code printed while the tests ran.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CheckReport {
     pub verdict: Verdict,
     /// Every hidden test in the order they run (all `NotRun` when nothing compiled).

@@ -100,6 +100,15 @@ pub struct ReportArgs {
     #[arg(long, value_name = "SCHEME:K/N", value_parser = parse_partition)]
     pub partition: Option<Partition>,
 
+    /// Keep verdicts in DIR, for runs to come (such as CI's cache) [default:
+    /// $XDG_CACHE_HOME/opslings, else ~/.cache/opslings]
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache: Option<PathBuf>,
+
+    /// Check everything afresh: neither read nor write the verdict cache
+    #[arg(long)]
+    pub no_cache: bool,
+
     #[command(flatten)]
     pub output: OutputArgs,
 }

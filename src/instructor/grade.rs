@@ -10,6 +10,7 @@ becomes a row of the report, never the end of the run.
 */
 
 mod sources;
+mod untouched;
 
 use std::{
     path::{Path, PathBuf},
@@ -21,7 +22,7 @@ use anyhow::{Context, Result};
 
 use super::{Partition, pool, progress::Progress};
 use crate::{
-    check::{self, CheckReport, SandboxMode},
+    check::{self, CheckReport, SandboxMode, cache::Cache},
     course::{Exercise, ExerciseSet},
 };
 pub(super) use sources::{SourceError, WorkbookError};
@@ -82,7 +83,7 @@ pub(super) struct GradedExercise {
 }
 
 /// A verdict, or why there is none.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) enum Outcome {
     Checked(CheckReport),
     /// The student's sources are missing or cannot be read.
@@ -127,6 +128,7 @@ pub(super) fn run(
     partition: Partition,
     jobs: usize,
     sandbox: SandboxMode,
+    cache: Option<&Cache>,
     progress: &Progress,
 ) -> Result<GradeReport> {
     let tree = tempfile::Builder::new()
@@ -137,16 +139,21 @@ pub(super) fn run(
     let max_points = set.max_points();
     let (items, unread) = copy_all(exercises, workbooks, tree.path(), progress);
     let tally = Tally::new(workbooks.len(), exercises.len());
+    let untouched = untouched::Untouched::new(exercises.len(), tree.path().join("untouched"));
     let graded = pool::map(
         &items,
         jobs,
         |item| {
-            grade_one(
-                &exercises[item.exercise],
-                item,
-                &tree.path().join(item.workbook.to_string()),
-                sandbox,
-            )
+            let root = tree.path().join(item.workbook.to_string());
+            let src = root.join(exercises[item.exercise].dir()).join("src");
+            if item.copied.is_ok() && untouched::is_untouched(set, &exercises[item.exercise], &src)
+            {
+                let started = Instant::now();
+                let outcome = untouched.outcome(set, item.exercise, sandbox, cache);
+                graded(&exercises[item.exercise], outcome, started)
+            } else {
+                grade_one(&exercises[item.exercise], item, &root, sandbox, cache)
+            }
         },
         |item, graded| {
             let name = workbooks[item.workbook].display();
@@ -241,6 +248,7 @@ fn grade_one(
     item: &Item,
     root: &Path,
     sandbox: SandboxMode,
+    cache: Option<&Cache>,
 ) -> GradedExercise {
     let started = Instant::now();
     let outcome = match &item.copied {
@@ -250,6 +258,7 @@ fn grade_one(
             let build = PathBuf::from("target").join(exercise.name());
             let mut job = exercise.job(root, src, build, false);
             job.sandbox = sandbox;
+            job.cache = cache;
             let outcome = match check::check_to_end(&job) {
                 Ok(report) => Outcome::Checked(report),
                 Err(e) => Outcome::Failed(format!("{e:#}")),
@@ -260,6 +269,10 @@ fn grade_one(
             outcome
         }
     };
+    graded(exercise, outcome, started)
+}
+
+fn graded(exercise: &Exercise, outcome: Outcome, started: Instant) -> GradedExercise {
     GradedExercise {
         name: exercise.name().to_owned(),
         topic: exercise.info.topic.clone(),

@@ -18,7 +18,7 @@ use anyhow::{Context, Result};
 
 use super::{Partition, pool, progress::Progress};
 use crate::{
-    check::{self, CheckReport},
+    check::{self, CheckReport, cache::Cache},
     course::{Exercise, ExerciseSet, paths},
     term::verdict::summary,
 };
@@ -128,9 +128,10 @@ pub(super) fn run(
     partition: Partition,
     root: &Path,
     jobs: usize,
+    cache: Option<&Cache>,
     progress: &Progress,
 ) -> Result<VerifyReport> {
-    let results = verify_all(set, exercises, root, jobs, &|v: &Verification| {
+    let results = verify_all(set, exercises, root, jobs, cache, &|v: &Verification| {
         let count = progress.advance(&v.name);
         let seconds = v.elapsed.as_secs_f64();
         if v.ok() {
@@ -197,6 +198,7 @@ pub(super) fn check_version(
     exercise: &Exercise,
     version: Version,
     root: &Path,
+    cache: Option<&Cache>,
 ) -> Result<CheckReport> {
     let build = PathBuf::from(paths::verify_build_dir(exercise.name()));
     let origins = materialize(set, exercise, version, &root.join(&build))?;
@@ -209,6 +211,7 @@ pub(super) fn check_version(
         .collect();
     let mut job = exercise.job(root, dir.join("src"), dir.join("build"), false);
     job.rename = rename;
+    job.cache = cache;
     check::check_to_end(&job)
 }
 
@@ -219,12 +222,13 @@ pub(super) fn verify_all(
     exercises: &[&Exercise],
     root: &Path,
     jobs: usize,
+    cache: Option<&Cache>,
     done: &(dyn Fn(&Verification) + Sync),
 ) -> Result<Vec<Verification>> {
     pool::map(
         exercises,
         jobs,
-        |exercise| verify_one(set, exercise, root),
+        |exercise| verify_one(set, exercise, root, cache),
         |_, result| {
             if let Ok(v) = result {
                 done(v);
@@ -235,14 +239,19 @@ pub(super) fn verify_all(
     .collect()
 }
 
-fn verify_one(set: &ExerciseSet, exercise: &Exercise, root: &Path) -> Result<Verification> {
+fn verify_one(
+    set: &ExerciseSet,
+    exercise: &Exercise,
+    root: &Path,
+    cache: Option<&Cache>,
+) -> Result<Verification> {
     let started = Instant::now();
     Ok(Verification {
         name: exercise.name().to_owned(),
         topic: exercise.info.topic.clone(),
         tasks: exercise.task_titles(),
-        solution: check_version(set, exercise, Version::Solution, root)?,
-        untouched: check_version(set, exercise, Version::Untouched, root)?,
+        solution: check_version(set, exercise, Version::Solution, root, cache)?,
+        untouched: check_version(set, exercise, Version::Untouched, root, cache)?,
         problems: exercise_problems(set, exercise),
         elapsed: started.elapsed(),
     })

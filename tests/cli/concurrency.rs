@@ -14,6 +14,7 @@ fn start(wb: &Workbook, args: &[&str]) -> Child {
         .arg(wb.course())
         .env_remove("CARGO_PKG_NAME")
         .env_remove("OPSLINGS_COURSE")
+        .env("XDG_CACHE_HOME", wb.cache_home())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

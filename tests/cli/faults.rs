@@ -27,9 +27,10 @@ fn a_full_disk_is_named_and_never_blamed_on_the_code() {
         eprintln!("skipped: this machine does not let a test mount a tmpfs");
         return;
     }
-    // The build folder is a 256 KiB disk, in a mount namespace that ends with the command.
+    // The build folder is a 32 KiB disk (room for the sources, not for the test program), in a
+    // mount namespace that ends with the command.
     let script = format!(
-        "mount -t tmpfs -o size=256k none {} && exec \"$@\"",
+        "mount -t tmpfs -o size=32k none {} && exec \"$@\"",
         build.display()
     );
     let mut cmd = Command::new("unshare");
@@ -38,7 +39,8 @@ fn a_full_disk_is_named_and_never_blamed_on_the_code() {
         .args(["run", "adder", "--color", "never", "--course"])
         .arg(wb.course())
         .current_dir(wb.path(""))
-        .env_remove("CARGO_PKG_NAME");
+        .env_remove("CARGO_PKG_NAME")
+        .env("XDG_CACHE_HOME", wb.cache_home());
     let out = cmd.output().unwrap();
     let text =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);

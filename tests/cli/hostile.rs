@@ -411,6 +411,18 @@ fn passes_cannot_be_forged() {
          eprintln!(\"opslings: the sandbox could not be set up: [0] no Landlock\");\n    \
          std::process::exit(125)\n}\n",
     );
+    // Macros of its own in place of std's, which the hidden tests would use if they were
+    // compiled in the same crate after it; and std renamed to the crate itself.
+    let macros = class.student(
+        "macros",
+        "macro_rules! assert_eq { ($($t:tt)*) => { () }; }\n\
+         macro_rules! assert { ($($t:tt)*) => { () }; }\n\
+         pub fn add(_: i32, _: i32) -> i32 { 0 }\n",
+    );
+    let renamed = class.student(
+        "renamed",
+        "extern crate self as std;\npub fn add(_: i32, _: i32) -> i32 { 0 }\n",
+    );
     let forgers = [
         &constructor,
         &interposer,
@@ -418,6 +430,8 @@ fn passes_cannot_be_forged() {
         &allowed,
         &stdin,
         &setup,
+        &macros,
+        &renamed,
     ];
     let mut all_students: Vec<&Path> = vec![&honest];
     all_students.extend(forgers.iter().map(|p| p.as_path()));

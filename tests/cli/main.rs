@@ -30,6 +30,8 @@ fn fixture() -> PathBuf {
 pub struct Workbook {
     dir: TempDir,
     course: PathBuf,
+    /// `XDG_CACHE_HOME` of every opslings run here: a verdict cache of this test's own.
+    cache_home: TempDir,
 }
 
 impl Default for Workbook {
@@ -50,7 +52,13 @@ impl Workbook {
         Self {
             dir,
             course: course.to_owned(),
+            cache_home: tempfile::tempdir().unwrap(),
         }
+    }
+
+    /// Where opslings run here keeps its verdict cache (as `XDG_CACHE_HOME`).
+    pub fn cache_home(&self) -> &Path {
+        self.cache_home.path()
     }
 
     /// The course the binary is pointed at.
@@ -102,7 +110,8 @@ impl Workbook {
             .args(args)
             .args(["--color", "never"])
             .env_remove("CARGO_PKG_NAME")
-            .env_remove("OPSLINGS_COURSE");
+            .env_remove("OPSLINGS_COURSE")
+            .env("XDG_CACHE_HOME", self.cache_home());
         cmd
     }
 }

@@ -139,6 +139,7 @@ fn sigkill_of_opslings_takes_its_test_program_with_it() {
         .arg(wb.course())
         .current_dir(wb.path(""))
         .env_remove("CARGO_PKG_NAME")
+        .env("XDG_CACHE_HOME", wb.cache_home())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

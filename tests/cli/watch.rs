@@ -42,7 +42,11 @@ impl Screen {
         let mut args = args.to_vec();
         let course = wb.course().to_string_lossy().into_owned();
         args.extend(["--course", &course]);
-        Self::spawn(&wb.path(""), &args, rows, cols, env)
+        // Each workbook has a verdict cache of its own, so that no test sees another's.
+        let cache = wb.cache_home().to_string_lossy().into_owned();
+        let mut env = env.to_vec();
+        env.insert(0, ("XDG_CACHE_HOME", &cache));
+        Self::spawn(&wb.path(""), &args, rows, cols, &env)
     }
 
     /// opslings in `dir` with `args` and nothing added.
