@@ -198,14 +198,7 @@ fn compile_library(
             .arg(format!("{}={name}", path.display()));
     }
     let policy = compile_policy(job, toolchain).map(|p| p.read(job.root.join(&job.src)));
-    let done = process::run(
-        lib,
-        b"",
-        compile_limits(),
-        cancel,
-        &|_| false,
-        policy.as_ref(),
-    )?;
+    let done = compile(lib, cancel, policy.as_ref())?;
     compiled(job, Part::Exercise, done, policy.as_ref())
 }
 
@@ -240,20 +233,18 @@ fn compile_tests(
         .arg(&binary)
         .arg(&program);
     let policy = compile_policy(job, toolchain);
-    let done = process::run(
-        tests,
-        b"",
-        compile_limits(),
-        cancel,
-        &|_| false,
-        policy.as_ref(),
-    )?;
+    let done = compile(tests, cancel, policy.as_ref())?;
     Ok(
         match compiled(job, Part::HiddenTests, done, policy.as_ref())? {
             ControlFlow::Continue(()) => ControlFlow::Continue(binary),
             ControlFlow::Break(checked) => ControlFlow::Break(checked),
         },
     )
+}
+
+/// Runs one rustc under the compile limits, in its sandbox.
+fn compile(rustc: Command, cancel: &Cancel, policy: Option<&Policy>) -> Result<Finished> {
+    process::run(rustc, b"", compile_limits(), cancel, &|_| false, policy)
 }
 
 /// Goes on when rustc succeeded; otherwise the check ends with its messages, or with an

@@ -24,7 +24,7 @@ use std::{
 use anyhow::{Context, Result};
 
 use super::{
-    Checked, Job, Part, compile_limits, process,
+    Checked, Job, Part, process,
     process::{Cancel, Stop},
     storage, storage_error,
     toolchain::Toolchain,
@@ -93,14 +93,7 @@ pub(super) fn compile(
     rustc.arg("-o").arg(&binary).arg(unit.join("lib.rs"));
     // The sources are copied into the build folder, so the build reads nothing of the student's.
     let policy = super::compile_policy(job, toolchain);
-    let done = process::run(
-        rustc,
-        b"",
-        compile_limits(),
-        cancel,
-        &|_| false,
-        policy.as_ref(),
-    )?;
+    let done = super::compile(rustc, cancel, policy.as_ref())?;
     super::sandbox_failed(&done, policy.as_ref())?;
     let build = job.root.join(&job.build);
     if matches!(done.stop, Stop::Exited(status) if !status.success())
