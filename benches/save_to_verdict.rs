@@ -192,18 +192,22 @@ fn opslings(root: &Path, args: &[&str]) {
 }
 
 /// Watch mode in a pseudo-terminal; only the bytes it writes are looked at.
+/// Watch mode in a pseudo-terminal, its screen read through a terminal emulator: ratatui
+/// redraws only the cells that change, so the bytes alone do not hold the screen's text.
 struct Watch {
-    written: Arc<Mutex<Vec<u8>>>,
+    /// The screen, and how many bytes it has been given.
+    screen: Arc<Mutex<(vt100::Parser, usize)>>,
     keys: Box<dyn std::io::Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
 
 impl Watch {
     fn start(root: &Path) -> Self {
+        let (rows, cols) = (50, 150);
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: 50,
-                cols: 150,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -214,36 +218,39 @@ impl Watch {
         cmd.env("XDG_CACHE_HOME", cache_home());
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
-        let written = Arc::new(Mutex::new(Vec::new()));
+        let screen = Arc::new(Mutex::new((vt100::Parser::new(rows, cols, 0), 0)));
         let mut reader = pty.master.try_clone_reader().unwrap();
-        let w = written.clone();
+        let shared = screen.clone();
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                w.lock().unwrap().extend_from_slice(&buf[..n]);
+                let mut screen = shared.lock().unwrap();
+                screen.0.process(&buf[..n]);
+                screen.1 += n;
             }
         });
         let keys = pty.master.take_writer().unwrap();
         Self {
-            written,
+            screen,
             keys,
             child,
         }
     }
 
     fn mark(&self) -> usize {
-        self.written.lock().unwrap().len()
+        self.screen.lock().unwrap().1
     }
 
+    /// Waits until something was drawn after `mark` and the screen shows `text`.
     fn wait_after(&self, mark: usize, text: &str) {
         let started = Instant::now();
         loop {
             {
-                let written = self.written.lock().unwrap();
-                if String::from_utf8_lossy(&written[mark..]).contains(text) {
+                let screen = self.screen.lock().unwrap();
+                if screen.1 > mark && screen.0.screen().contents().contains(text) {
                     return;
                 }
             }
