@@ -40,36 +40,33 @@ fn main() {
     println!("cargo:rerun-if-changed={}", paths::INFO);
     println!("cargo:rerun-if-changed=solutions");
     println!("cargo:rerun-if-changed=tests/hidden");
-    commit();
+    commit(&root);
     // Topic pages are course text that students read but do not edit.
     for file in files.iter().filter(|f| f.ends_with("README.md")) {
         println!("cargo:rerun-if-changed={}", file.display());
     }
 }
 
-/// The commit the built-in course comes from, for the reports to name (none outside git).
-fn commit() {
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .args(args)
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-    };
-    let Some(commit) = git(&["rev-parse", "HEAD"]) else {
+/// The commit the built-in course comes from, for the reports to name: only in opslings' own
+/// checkout (a source archive unpacked inside another repository has none of its own).
+fn commit(root: &Path) {
+    let Some(commit) = git(root, &["rev-parse", "HEAD"]).filter(|_| own_checkout(root)) else {
         return;
     };
     println!("cargo:rustc-env=OPSLINGS_COMMIT={commit}");
     // A new commit or a switch of branch changes these two files.
-    for path in [
-        "HEAD".to_owned(),
-        git(&["symbolic-ref", "-q", "HEAD"]).unwrap_or_default(),
-    ] {
-        if let Some(file) = git(&["rev-parse", "--git-path", &path]).filter(|_| !path.is_empty()) {
-            println!("cargo:rerun-if-changed={file}");
+    let branch = git(root, &["symbolic-ref", "-q", "HEAD"]);
+    for path in std::iter::once("HEAD".to_owned()).chain(branch) {
+        if let Some(file) = git(root, &["rev-parse", "--git-path", &path]) {
+            println!("cargo:rerun-if-changed={}", root.join(file).display());
         }
     }
+}
+
+/// Whether `root` is the top of a git checkout of its own.
+fn own_checkout(root: &Path) -> bool {
+    git(root, &["rev-parse", "--show-toplevel"])
+        .is_some_and(|top| fs::canonicalize(top).ok() == fs::canonicalize(root).ok())
 }
 
 /// `--version`'s text: the package version, then the course built in, and the commit when built
@@ -89,9 +86,9 @@ fn version(root: &Path) -> String {
         format.map_or_else(|| "?".to_owned(), |f| f.to_string())
     );
     // Only opslings' own checkout: a source archive unpacked inside another repository is not one.
-    let own = git(root, &["rev-parse", "--show-toplevel"])
-        .is_some_and(|top| fs::canonicalize(top).ok() == fs::canonicalize(root).ok());
-    if let Some(commit) = git(root, &["rev-parse", "--short=12", "HEAD"]).filter(|_| own) {
+    if let Some(commit) =
+        git(root, &["rev-parse", "--short=12", "HEAD"]).filter(|_| own_checkout(root))
+    {
         version += &format!(", commit {commit}");
         // A new commit or checkout moves HEAD's log; cargo then runs this again.
         if let Some(log) = git(root, &["rev-parse", "--git-path", "logs/HEAD"]) {

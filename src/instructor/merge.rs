@@ -106,6 +106,15 @@ fn show(value: &Option<String>) -> String {
 /// Fails unless the parts are partitions 1 to N, each once.
 fn complete(parts: &[Part]) -> Result<()> {
     let count = parts[0].doc.partition.count;
+    // The count comes from a file: a damaged one must not size anything.
+    const MAX_PARTITIONS: usize = 100_000;
+    if count > MAX_PARTITIONS {
+        bail!(
+            "{} claims to be one of {count} partitions: a report of `opslings grade \
+             --partition K/N` has N at most {MAX_PARTITIONS}; is the file damaged?",
+            parts[0].path.display()
+        );
+    }
     let mut seen: Vec<Option<&Path>> = vec![None; count];
     for part in parts {
         let index = part.doc.partition.index;
@@ -197,10 +206,15 @@ fn span(parts: &[Part]) -> super::provenance::Provenance {
         .iter()
         .filter_map(|p| {
             let start = parse_time(&p.doc.graded_by.started_at)?;
-            Some((
-                start,
-                start + time::Duration::seconds_f64(p.doc.graded_by.seconds),
-            ))
+            let seconds = p.doc.graded_by.seconds;
+            // A damaged file's duration must not overflow the clock.
+            let seconds = if seconds.is_finite() && (0.0..1e9).contains(&seconds) {
+                seconds
+            } else {
+                0.0
+            };
+            let end = start.checked_add(time::Duration::seconds_f64(seconds))?;
+            Some((start, end))
         })
         .collect();
     let mut by = parts[0].doc.graded_by.clone();
