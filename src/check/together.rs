@@ -71,7 +71,9 @@ pub(super) fn compile(
         .args(["--edition", job.edition])
         .args(super::STUDENT_FLAGS)
         .args(super::FLAGS)
-        .args(["--color", super::color(job), "--error-format", "json"])
+        // rustc refuses `--color` beside `--error-format json`: colour comes with the rendered
+        // messages instead.
+        .args(["--error-format", "json"])
         .args(job.color.then_some("--json=diagnostic-rendered-ansi"))
         .args(toolchain.dynamic_std());
     // The last prefix that matches is the one rustc uses: the general one first.
@@ -275,5 +277,54 @@ impl Diagnostic {
             s.file_name == ours.hidden || (s.file_name == ours.root && s.line_end > ours.lines)
         };
         self.spans.iter().any(span_is_ours) || self.children.iter().any(|c| c.touches(ours))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::check::harness::HiddenTests;
+
+    /// The pair compiles in one rustc with colour and without: with colour, rustc refuses
+    /// `--color` beside `--error-format json`, and a refusal would send every check of watch
+    /// mode (which has colour) to the slower two-step build.
+    #[test]
+    fn a_crate_and_its_tests_build_in_one_rustc_with_or_without_colour() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("src")).unwrap();
+        fs::write(
+            dir.path().join("src/lib.rs"),
+            "pub fn add(a: u32, b: u32) -> u32 { a + b }\n",
+        )
+        .unwrap();
+        let hidden = HiddenTests::parse(
+            "use demo::add;\n// Task 1\n#[test]\nfn adds() {\n    assert_eq!(add(1, 2), 3);\n}\n",
+        )
+        .unwrap();
+        for color in [false, true] {
+            let job = Job {
+                crate_name: "demo",
+                edition: "2021",
+                hidden: &hidden,
+                hidden_name: "tests/hidden/demo.rs",
+                time_limit: Duration::from_secs(10),
+                root: dir.path(),
+                src: "src".into(),
+                build: "target/demo".into(),
+                color,
+                rename: Vec::new(),
+                sandbox: crate::check::SandboxMode::Off,
+                resources: crate::check::Resources::TESTS,
+                cache: None,
+            };
+            fs::create_dir_all(dir.path().join(&job.build)).unwrap();
+            let built = compile(&job, Toolchain::get().unwrap(), &Cancel::default()).unwrap();
+            assert!(
+                matches!(built, ControlFlow::Continue(Some(_))),
+                "colour {color}: {built:?}"
+            );
+        }
     }
 }
